@@ -21,24 +21,45 @@ for (const [from, to] of [
 
 // Year → [column, source label]. Mid-year estimates where they exist, GLA series otherwise.
 const series: Array<[number, string, string]> = [
-  [2001, "pop_gla_est_proj__2001", "GLA ward estimate 2001 (census-based; rounded to 50)"],
+  [
+    2001,
+    "pop_gla_est_proj__2001",
+    "GLA ward estimate 2001 (census-based; rounded to 50)",
+  ],
   ...[2002, 2004, 2006, 2008, 2010, 2011, 2012].map(
-    (y): [number, string, string] => [y, `pop_mye_all__${y}`, "ONS mid-year estimate (via GLA ward atlas)"],
+    (y): [number, string, string] => [
+      y,
+      `pop_mye_all__${y}`,
+      "ONS mid-year estimate (via GLA ward atlas)",
+    ],
   ),
-  [2013, "pop_mye_all__2013", "ONS mid-year estimate (via GLA ward atlas; rounded to 50)"],
-  ...[2014, 2015, 2016].map(
-    (y): [number, string, string] => [y, `pop_gla_est_proj__${y}`, "GLA ward population projection (unrounded)"],
-  ),
-  ...[2018, 2023, 2028].map(
-    (y): [number, string, string] => [y, `pop_gla_est_proj__${y}`, "GLA ward population projection (rounded to 50)"],
-  ),
+  [
+    2013,
+    "pop_mye_all__2013",
+    "ONS mid-year estimate (via GLA ward atlas; rounded to 50)",
+  ],
+  ...[2014, 2015, 2016].map((y): [number, string, string] => [
+    y,
+    `pop_gla_est_proj__${y}`,
+    "GLA ward population projection (unrounded)",
+  ]),
+  ...[2018, 2023, 2028].map((y): [number, string, string] => [
+    y,
+    `pop_gla_est_proj__${y}`,
+    "GLA ward population projection (rounded to 50)",
+  ]),
 ];
 
-const recs = readRecords(readFileSync(resolve(src, "ward_population_2001_2028.csv"), "utf8"));
+const recs = readRecords(
+  readFileSync(resolve(src, "ward_population_2001_2028.csv"), "utf8"),
+);
 const wards = recs.filter((r) => FOCUS_BOROUGHS.includes(r.lad_code));
-if (wards.length !== 35) throw new Error(`expected 35 focus wards, got ${wards.length}`);
+if (wards.length !== 35)
+  throw new Error(`expected 35 focus wards, got ${wards.length}`);
 
-const rows: Array<Array<string | number>> = [["area_code", "year", "population", "source"]];
+const rows: Array<Array<string | number>> = [
+  ["area_code", "year", "population", "source"],
+];
 for (const w of wards) {
   for (const [year, col, label] of series) {
     const v = num(w[col]);
@@ -51,8 +72,15 @@ for (const lad of FOCUS_BOROUGHS) {
     const vals = members.map((w) => num(w[col]));
     if (vals.some((v) => v === null)) continue;
     const total = vals.reduce<number>((a, v) => a + (v ?? 0), 0);
-    rows.push([lad, year, Math.round(total), `Sum of ${members.length} wards: ${label}`]);
+    rows.push([
+      lad,
+      year,
+      Math.round(total),
+      `Sum of ${members.length} wards: ${label}`,
+    ]);
   }
 }
 writeFileSync(resolve(out, "ward-populations.csv"), toCsv(rows));
-console.log(`wrote ${rows.length - 1} population rows and 2 GeoJSON files to ${out}`);
+console.log(
+  `wrote ${rows.length - 1} population rows and 2 GeoJSON files to ${out}`,
+);

@@ -40,7 +40,9 @@ export function parseCsv(text: string): string[][] {
 /** Parses CSV text with a header row into records keyed by header. */
 export function readRecords(text: string): Array<Record<string, string>> {
   const [header, ...body] = parseCsv(text.replace(/^\uFEFF/, ""));
-  return body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ""])));
+  return body.map((r) =>
+    Object.fromEntries(header.map((h, j) => [h, r[j] ?? ""])),
+  );
 }
 
 function quote(v: string | number): string {

@@ -6,11 +6,20 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const repoRoot = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "../..",
+);
 
 export function requireSharedLondonDir(): string {
-  const dir = process.env.SPI_SHARED_LONDON_DIR ?? resolve(repoRoot, "../shared/data/london");
-  const needed = ["ward_atlas_2015_london.csv", "ward_atlas_2015_columns.csv", "ward_population_2001_2028.csv"];
+  const dir =
+    process.env.SPI_SHARED_LONDON_DIR ??
+    resolve(repoRoot, "../shared/data/london");
+  const needed = [
+    "ward_atlas_2015_london.csv",
+    "ward_atlas_2015_columns.csv",
+    "ward_population_2001_2028.csv",
+  ];
   const missing = needed.filter((f) => !existsSync(resolve(dir, f)));
   if (missing.length > 0) {
     console.error(
