@@ -1,0 +1,131 @@
+import { carryForward } from "./carry-forward";
+import { levelReasons, num } from "./output";
+import { scoreExtraRows, type TRun } from "./pipeline";
+import type { TAggregateRow } from "./result-types";
+import type { TArea, TProblem, TScoreMap } from "./types";
+
+interface TParent {
+  code: string;
+  /** Area indices (into grid.areaCodes) and populations of the members. */
+  members: number[];
+  pops: number[];
+}
+
+function parentsOf(run: TRun, areas: TArea[], problems: TProblem[]): TParent[] {
+  const areaIdx = new Map(run.grid.areaCodes.map((c, i) => [c, i]));
+  const byParent = new Map<string, TArea[]>();
+  for (const a of areas) if (a.parent) (byParent.get(a.parent) ?? byParent.set(a.parent, []).get(a.parent)!).push(a);
+  const out: TParent[] = [];
+  for (const code of [...byParent.keys()].sort()) {
+    const list = byParent.get(code)!;
+    const members: number[] = [], pops: number[] = [];
+    let ok = true;
+    for (const a of list) {
+      const i = areaIdx.get(a.code);
+      if (i === undefined) {
+        problems.push({ severity: "warning", area: a.code, message: `member of ${code} has no observations; left out of the aggregate` });
+        continue;
+      }
+      if (!(typeof a.population === "number" && a.population > 0)) {
+        problems.push({ severity: "warning", area: a.code, message: `no positive population, so ${code} cannot be aggregated` });
+        ok = false;
+        continue;
+      }
+      members.push(i);
+      pops.push(a.population);
+    }
+    if (ok && members.length > 0) out.push({ code, members, pops });
+  }
+  return out;
+}
+
+/**
+ * SPI-METHOD §6, both methods, labelled by `method`:
+ * - "score": S_B = Σ P_a·S_a / Σ P_a for every score; null (with a reason) unless every
+ *   member has that score in the period (a partial mean would be biased).
+ * - "indicator": population-weighted mean of each indicator's value (after carry-
+ *   forward, before transform) over the members that have it, then steps 2–7 with the
+ *   run's U, D, weights and imputation fits.
+ * Populations are those of the areas input (one figure per area, not per year).
+ */
+export function aggregateToParents(run: TRun, areas: TArea[], problems: TProblem[]): TAggregateRow[] {
+  const parents = parentsOf(run, areas, problems);
+  if (parents.length === 0) return [];
+  const { fw, grid } = run;
+  const nP = grid.periods.length, nI = fw.indicators.length, nC = fw.components.length, nD = fw.dimensions.length;
+  const rowOf = new Int32Array(grid.areaCodes.length * nP).fill(-1);
+  for (let r = 0; r < run.rows; r++) rowOf[run.rowArea[r] * nP + run.rowPeriod[r]] = r;
+  const scoreRows: TAggregateRow[] = [];
+  const cells: Array<{ parent: TParent; p: number }> = [];
+  for (const parent of parents) {
+    for (let p = 0; p < nP; p++) {
+      if (!parent.members.some((a) => rowOf[a * nP + p] >= 0)) continue;
+      cells.push({ parent, p });
+      const totalPop = parent.pops.reduce((s, x) => s + x, 0);
+      const reasons: Record<string, string> = {};
+      const wmean = (arr: Float64Array, width: number, off: number, key: string) => {
+        let s = 0, lacking = 0;
+        parent.members.forEach((a, k) => {
+          const r = rowOf[a * nP + p];
+          const v = r >= 0 ? arr[r * width + off] : NaN;
+          if (v === v) s += parent.pops[k] * v;
+          else lacking++;
+        });
+        if (lacking) reasons[key] = `${lacking} of ${parent.members.length} member areas lack this score`;
+        return lacking ? null : s / totalPop;
+      };
+      const dims: TScoreMap = {}, comps: TScoreMap = {}, inds: TScoreMap = {};
+      for (const d of fw.dimensions) dims[d.code] = wmean(run.levels.dimensions, nD, d.index, `dimensions.${d.code}`);
+      for (const c of fw.components) comps[c.code] = wmean(run.levels.components, nC, c.index, `components.${c.code}`);
+      for (const i of fw.indicators) inds[i.code] = wmean(run.r, nI, i.index, `indicators.${i.code}`);
+      const index = wmean(run.levels.index, 1, 0, "index");
+      scoreRows.push({ method: "score", area: parent.code, period: grid.periods[p], members: parent.members.length, population: totalPop, index, dimensions: dims, components: comps, indicators: inds, reasons });
+    }
+  }
+  return [...scoreRows, ...indicatorAggregation(run, cells)];
+}
+
+function indicatorAggregation(run: TRun, cells: Array<{ parent: TParent; p: number }>): TAggregateRow[] {
+  const { fw, grid } = run;
+  const nP = grid.periods.length, nI = fw.indicators.length, nC = fw.components.length, nD = fw.dimensions.length;
+  const filled = carryForward(grid, fw.carryForwardYears, new Uint8Array(grid.raw.length));
+  const raw = new Float64Array(cells.length * nI);
+  cells.forEach(({ parent, p }, row) => {
+    for (let i = 0; i < nI; i++) {
+      let s = 0, w = 0;
+      parent.members.forEach((a, k) => {
+        const v = filled[(a * nP + p) * nI + i];
+        if (v === v) {
+          s += parent.pops[k] * v;
+          w += parent.pops[k];
+        }
+      });
+      raw[row * nI + i] = w > 0 ? s / w : NaN;
+    }
+  });
+  const scored = scoreExtraRows(run, raw, cells.length);
+  const { components, dimensions, index } = scored.levels;
+  return cells.map(({ parent, p }, row) => {
+    const reasons: Record<string, string> = {};
+    const dims: TScoreMap = {}, comps: TScoreMap = {}, inds: TScoreMap = {};
+    for (const d of fw.dimensions) dims[d.code] = num(dimensions[row * nD + d.index]);
+    for (const c of fw.components) comps[c.code] = num(components[row * nC + c.index]);
+    for (const i of fw.indicators) {
+      inds[i.code] = num(scored.r[row * nI + i.index]);
+      if (inds[i.code] === null) reasons[`indicators.${i.code}`] = "no member has a value";
+    }
+    levelReasons(fw, row, scored.x, scored.status, components, dimensions, index, reasons);
+    return {
+      method: "indicator" as const,
+      area: parent.code,
+      period: grid.periods[p],
+      members: parent.members.length,
+      population: parent.pops.reduce((s, x) => s + x, 0),
+      index: num(index[row]),
+      dimensions: dims,
+      components: comps,
+      indicators: inds,
+      reasons,
+    };
+  });
+}

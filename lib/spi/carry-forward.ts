@@ -1,0 +1,38 @@
+import type { TGrid } from "./observations";
+
+/** Bit flags per cell, shared by all steps. */
+export const FLAG_CARRIED = 1;
+export const FLAG_IMPUTED = 2;
+export const FLAG_CLAMPED_U = 4;
+export const FLAG_CLAMPED_D = 8;
+
+/**
+ * SPI-METHOD §2 step 1. For each area and indicator, a missing value in year t takes
+ * the latest *observed* value from years t-window … t-1 (never a carried one, so a
+ * value cannot travel further than the window). Returns the filled values (new array,
+ * same layout as grid.raw) and sets FLAG_CARRIED in `flags`. Window 0 = off.
+ * Cost: O(areas × periods × indicators).
+ */
+export function carryForward(grid: TGrid, windowYears: number, flags: Uint8Array): Float64Array {
+  const { raw, periods, nIndicators: nI } = grid;
+  const out = Float64Array.from(raw);
+  const nP = periods.length;
+  if (windowYears <= 0 || nP < 2) return out;
+  const nA = grid.areaCodes.length;
+  for (let a = 0; a < nA; a++) {
+    for (let i = 0; i < nI; i++) {
+      let lastP = -1;
+      for (let p = 0; p < nP; p++) {
+        const cell = (a * nP + p) * nI + i;
+        const v = raw[cell];
+        if (v === v) {
+          lastP = p;
+        } else if (lastP >= 0 && periods[p] - periods[lastP] <= windowYears) {
+          out[cell] = raw[(a * nP + lastP) * nI + i];
+          flags[cell] |= FLAG_CARRIED;
+        }
+      }
+    }
+  }
+  return out;
+}

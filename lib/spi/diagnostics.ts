@@ -1,0 +1,151 @@
+import { FLAG_CARRIED, FLAG_CLAMPED_D, FLAG_CLAMPED_U, FLAG_IMPUTED } from "./carry-forward";
+import { symmetricInverse } from "./linalg";
+import { num, vectorMap } from "./output";
+import type { TRun } from "./pipeline";
+import type { TComponentDiagnostics, TIndicatorDiagnostics } from "./result-types";
+import { median, meanAbsDeviation } from "./stats";
+import { scoreToZBasis } from "./weights";
+
+/** Standardised Cronbach's alpha from a k×k correlation matrix: k·r̄ / (1 + (k − 1)·r̄). */
+export function cronbachAlpha(corr: Float64Array, k: number): number {
+  let s = 0;
+  for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) s += corr[a * k + b];
+  const rbar = s / ((k * (k - 1)) / 2);
+  return (k * rbar) / (1 + (k - 1) * rbar);
+}
+
+/**
+ * Kaiser–Meyer–Olkin measure: Σr² / (Σr² + Σp²) over i ≠ j, with partial correlations
+ * p_ij = −R⁻¹_ij / √(R⁻¹_ii·R⁻¹_jj). Null when R is singular.
+ */
+export function kmo(corr: Float64Array, k: number): number | null {
+  const inv = symmetricInverse(corr, k);
+  if (!inv) return null;
+  let r2 = 0, p2 = 0;
+  for (let a = 0; a < k; a++)
+    for (let b = 0; b < k; b++) {
+      if (a === b) continue;
+      r2 += corr[a * k + b] ** 2;
+      p2 += inv[a * k + b] ** 2 / (inv[a * k + a] * inv[b * k + b]);
+    }
+  return r2 + p2 > 0 ? r2 / (r2 + p2) : null;
+}
+
+function componentDiagnostics(run: TRun): TComponentDiagnostics[] {
+  const { fw } = run;
+  return fw.components.map((comp, c) => {
+    const st = run.stats[c];
+    const w = run.weights[c];
+    const k = comp.indicators.length;
+    const notes: string[] = [];
+    const code = (i: number) => fw.indicators[comp.indicators[i]].code;
+    let alpha: number | null = null;
+    let kmoV: number | null = null;
+    if (k < 2) notes.push("single indicator: alpha, KMO and PCA do not apply");
+    else if (!st.corr) notes.push(st.corrReason ?? "no correlation matrix");
+    else {
+      alpha = num(cronbachAlpha(st.corr, k));
+      kmoV = kmo(st.corr, k);
+      if (kmoV === null) notes.push("KMO undefined: correlation matrix is singular");
+    }
+    const pca = k >= 2 ? w.pca : null;
+    const loadings = pca ? vectorMap(fw, comp.indicators, pca.e1.map((e) => e * Math.sqrt(Math.max(0, pca.eigenvalues[0])))) : null;
+    let scored = 0;
+    for (let r = 0; r < run.rows; r++) if (run.status[c][r] === 0) scored++;
+    const sdOk = Array.from(st.sd).every((s) => s > 0);
+    return {
+      code: comp.code,
+      weighting: w.mode,
+      weightingFallback: w.fallbackReason ?? null,
+      completeCases: st.completeRows.length,
+      scoredRows: scored,
+      cronbachAlpha: alpha,
+      kmo: kmoV,
+      firstComponentShare: pca ? pca.eigenvalues[0] / k : null,
+      eigenvalues: pca ? Array.from(pca.eigenvalues) : null,
+      loadings,
+      nonPositiveLoadings: pca ? comp.indicators.map((_, j) => j).filter((j) => pca.e1[j] <= 0).map(code) : [],
+      weights: vectorMap(fw, comp.indicators, w.v),
+      zBasisWeights: sdOk ? vectorMap(fw, comp.indicators, scoreToZBasis(fw, comp, w.v, st.sd)) : null,
+      pcaWeights: w.pcaV ? vectorMap(fw, comp.indicators, w.pcaV) : null,
+      mean: mapNum(fw, comp.indicators, st.mean),
+      sd: mapNum(fw, comp.indicators, st.sd),
+      notes,
+    };
+  });
+}
+
+function mapNum(fw: TRun["fw"], idx: number[], v: ArrayLike<number>) {
+  const m: Record<string, number | null> = {};
+  idx.forEach((i, j) => (m[fw.indicators[i].code] = num(v[j])));
+  return m;
+}
+
+/**
+ * Per-indicator diagnostics. Outliers: observed (not carried or imputed) transformed
+ * values with modified z-score 0.6745·|x − median| / MAD above `threshold`
+ * (Iglewicz–Hoaglin); when MAD is 0, 0.7979·mean absolute deviation stands in;
+ * when both are 0 there are no outliers. Up to 10 examples, largest |z| first.
+ */
+function indicatorDiagnostics(run: TRun, threshold: number): TIndicatorDiagnostics[] {
+  const { fw, rows, flags, x, r } = run;
+  const nI = fw.indicators.length;
+  return fw.indicators.map((ind, i) => {
+    let observed = 0, carried = 0, imputed = 0, missing = 0, cu = 0, cd = 0;
+    const vals: number[] = [];
+    const at: number[] = [];
+    for (let row = 0; row < rows; row++) {
+      const cell = row * nI + i;
+      const f = flags[cell];
+      if (f & FLAG_CARRIED) carried++;
+      else if (f & FLAG_IMPUTED) imputed++;
+      else if (x[cell] === x[cell]) {
+        observed++;
+        vals.push(x[cell]);
+        at.push(row);
+      }
+      if (r[cell] !== r[cell]) missing++;
+      if (f & FLAG_CLAMPED_U) cu++;
+      if (f & FLAG_CLAMPED_D) cd++;
+    }
+    const med = median(vals);
+    const sortedDev = vals.map((v) => Math.abs(v - med));
+    const mad = median(sortedDev);
+    const scale = mad > 0 ? mad / 0.6745 : meanAbsDeviation(vals, med) / 0.7979;
+    const flagged: Array<{ row: number; value: number; z: number }> = [];
+    if (scale > 0)
+      vals.forEach((v, k) => {
+        const z = (v - med) / scale;
+        if (Math.abs(z) > threshold) flagged.push({ row: at[k], value: v, z });
+      });
+    flagged.sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.row - b.row);
+    return {
+      code: ind.code,
+      component: fw.components[ind.component].code,
+      rows,
+      observed,
+      coverage: rows ? observed / rows : 0,
+      carried,
+      imputed,
+      missing,
+      clampedUtopia: cu,
+      clampedDystopia: cd,
+      transformDropped: run.transformDropped[i],
+      outliers: {
+        threshold,
+        count: flagged.length,
+        examples: flagged.slice(0, 10).map((f) => ({
+          area: run.grid.areaCodes[run.rowArea[f.row]],
+          period: run.grid.periods[run.rowPeriod[f.row]],
+          value: f.value,
+          modifiedZ: f.z,
+        })),
+      },
+    };
+  });
+}
+
+/** SPI-METHOD §3: reported, never gating. Computed on the run's reference set. */
+export function buildDiagnostics(run: TRun, outlierThreshold: number) {
+  return { components: componentDiagnostics(run), indicators: indicatorDiagnostics(run, outlierThreshold) };
+}

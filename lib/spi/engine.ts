@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { aggregateToParents } from "./aggregate";
+import { buildDiagnostics } from "./diagnostics";
+import { validateFramework, type TResolvedFramework } from "./framework";
+import { canonicalJson, Sha256 } from "./hash";
+import { buildGrid, toColumns, type TGrid } from "./observations";
+import { buildScoreRows, weightsMap } from "./output";
+import { scorecards } from "./peers";
+import { computeRun } from "./pipeline";
+import type { TSpiOutcome, TSpiResult } from "./result-types";
+import { directionOfTravel } from "./travel";
+import type { TArea, TObservation, TObservationColumns, TProblem, TScoreOptions } from "./types";
+import { runUncertainty } from "./uncertainty";
+
+/** Version of the scoring method implementation; changes whenever outputs could change. */
+export const ENGINE_VERSION = "1.0.0";
+
+const ZScoreOptions = z.strictObject({
+  travelThreshold: z.number().min(0).optional(),
+  peers: z.union([z.literal(false), z.strictObject({ k: z.number().int().min(1).optional(), period: z.number().int().optional() })]).optional(),
+  outlierThreshold: z.number().positive().optional(),
+  aggregate: z.boolean().optional(),
+  uncertainty: z
+    .strictObject({
+      draws: z.number().int().min(1).max(100000).optional(),
+      seed: z.number().int().optional(),
+      weightConcentration: z.number().positive().optional(),
+      boundsFraction: z.number().min(0).max(0.45).optional(),
+      alternativeWeightingShare: z.number().min(0).max(1).optional(),
+      period: z.number().int().optional(),
+    })
+    .optional(),
+});
+
+/** Options with every default filled in (echoed in the result and hashed). */
+export interface TResolvedOptions {
+  travelThreshold: number;
+  peers: { k: number; period: number | null } | false;
+  outlierThreshold: number;
+  aggregate: boolean;
+  uncertainty: {
+    draws: number;
+    seed: number;
+    weightConcentration: number;
+    boundsFraction: number;
+    alternativeWeightingShare: number;
+    period: number | null;
+  } | null;
+}
+
+export interface TScoreInput {
+  /** Framework JSON (validated here) or the output of validateFramework. */
+  framework: unknown;
+  observations: readonly TObservation[] | TObservationColumns;
+  areas?: readonly TArea[];
+  options?: TScoreOptions;
+}
+
+function resolveOptions(o: TScoreOptions | undefined, problems: TProblem[]): TResolvedOptions | null {
+  const parsed = ZScoreOptions.safeParse(o ?? {});
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) problems.push({ severity: "error", path: `options.${i.path.join(".")}`, message: i.message });
+    return null;
+  }
+  const p = parsed.data;
+  const u = p.uncertainty;
+  return {
+    travelThreshold: p.travelThreshold ?? 1,
+    peers: p.peers === false ? false : { k: p.peers?.k ?? 15, period: p.peers?.period ?? null },
+    outlierThreshold: p.outlierThreshold ?? 3.5,
+    aggregate: p.aggregate ?? true,
+    uncertainty: u
+      ? {
+          draws: u.draws ?? 1000,
+          seed: u.seed ?? 1,
+          weightConcentration: u.weightConcentration ?? 50,
+          boundsFraction: u.boundsFraction ?? 0.1,
+          alternativeWeightingShare: u.alternativeWeightingShare ?? 0.5,
+          period: u.period ?? null,
+        }
+      : null,
+  };
+}
+
+function checkAreas(areas: readonly TArea[], problems: TProblem[]): TArea[] {
+  const seen = new Set<string>();
+  const out: TArea[] = [];
+  areas.forEach((a, k) => {
+    const err = (message: string) => problems.push({ severity: "error", path: `areas[${k}]`, area: a.code, message });
+    if (typeof a.code !== "string" || a.code === "") return err("area code must be a non-empty string");
+    if (seen.has(a.code)) return err("duplicate area code");
+    seen.add(a.code);
+    if (a.population !== null && a.population !== undefined && !(Number.isFinite(a.population) && a.population >= 0))
+      return err("population must be a finite number >= 0");
+    if (a.peerValue !== null && a.peerValue !== undefined && !Number.isFinite(a.peerValue)) return err("peer value must be a finite number");
+    if (a.parent === a.code) return err("an area cannot be its own parent");
+    out.push({ code: a.code, name: a.name ?? null, parent: a.parent || null, population: a.population ?? null, peerValue: a.peerValue ?? null });
+  });
+  return out.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+}
+
+function inputHash(fw: TResolvedFramework, grid: TGrid, areas: TArea[], options: TResolvedOptions): string {
+  const h = new Sha256();
+  h.string("local-spi-input/1");
+  h.string(canonicalJson(fw.definition));
+  h.u32(grid.areaCodes.length);
+  for (const a of grid.areaCodes) h.string(a);
+  h.string(grid.periods.join(","));
+  h.float64(grid.raw);
+  h.string(canonicalJson(areas));
+  h.string(canonicalJson(options));
+  return h.hex();
+}
+
+/**
+ * Score a framework on observations (SPI-METHOD §2–§7). Pure and deterministic:
+ * the same inputs give byte-identical JSON whatever the order of the observation
+ * rows. Scores are 0–100 (higher is better) at full precision, null (with a reason)
+ * when not computable. Problems in the inputs come back as data: `ok: false` when any
+ * is an error, otherwise warnings ride along in `result.problems`.
+ */
+export function scoreFramework(input: TScoreInput): TSpiOutcome {
+  const problems: TProblem[] = [];
+  const v = validateFramework(input.framework);
+  problems.push(...v.problems);
+  const options = resolveOptions(input.options, problems);
+  const areas = checkAreas(input.areas ?? [], problems);
+  if (!v.ok || !options) return { ok: false, problems };
+  const fw = v.framework;
+  const cols = Array.isArray(input.observations)
+    ? toColumns(input.observations as readonly TObservation[], problems)
+    : (input.observations as TObservationColumns);
+  const grid = buildGrid(fw, cols, problems);
+  if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
+  const run = computeRun(fw, grid);
+  fw.indicators.forEach((ind, i) => {
+    if (run.transformDropped[i] > 0)
+      problems.push({ severity: "warning", indicator: ind.code, message: `${run.transformDropped[i]} value(s) outside the transform's domain treated as missing` });
+  });
+  run.weights.forEach((w, c) => {
+    if (w.fallbackReason)
+      problems.push({ severity: "warning", path: `components.${fw.components[c].code}`, message: `PCA weights not computable (${w.fallbackReason}); equal weights used` });
+  });
+  const areaByCode = new Map(areas.map((a) => [a.code, a]));
+  const result: TSpiResult = {
+    engineVersion: ENGINE_VERSION,
+    frameworkId: fw.id,
+    frameworkEdition: fw.edition,
+    inputHash: inputHash(fw, grid, areas, options),
+    options: options as unknown as Record<string, unknown>,
+    periods: grid.periods,
+    areas: grid.areaCodes,
+    weights: weightsMap(run),
+    scores: buildScoreRows(run),
+    diagnostics: buildDiagnostics(run, options.outlierThreshold),
+    travel: directionOfTravel(run, options.travelThreshold),
+    strengthsWeaknesses: options.peers ? scorecards(run, areaByCode, options.peers, problems) : [],
+    aggregates: options.aggregate ? aggregateToParents(run, areas, problems) : [],
+    uncertainty: options.uncertainty ? runUncertainty(run, options.uncertainty, problems) : null,
+    problems,
+  };
+  return { ok: true, result };
+}

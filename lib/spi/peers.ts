@@ -1,0 +1,113 @@
+import type { TRun } from "./pipeline";
+import type { TScorecard, TScorecardItem } from "./result-types";
+import type { TArea, TProblem } from "./types";
+
+/**
+ * Indices (into `values`) of the k values nearest to values[self], excluding self.
+ * `order` is the index list sorted by (value, tie key); two pointers walk outwards
+ * from self, so the cost is O(k). Ties in distance go to the lower side.
+ */
+export function nearest(order: Int32Array, posOf: Int32Array, values: ArrayLike<number>, self: number, k: number): number[] {
+  const out: number[] = [];
+  const v = values[self];
+  let lo = posOf[self] - 1;
+  let hi = posOf[self] + 1;
+  while (out.length < k && (lo >= 0 || hi < order.length)) {
+    const dl = lo >= 0 ? v - values[order[lo]] : Infinity;
+    const dh = hi < order.length ? values[order[hi]] - v : Infinity;
+    if (dl <= dh) out.push(order[lo--]);
+    else out.push(order[hi++]);
+  }
+  return out;
+}
+
+/**
+ * Strength if y > m + AAD, weakness if y < m − AAD, where m = median of the peers'
+ * values and AAD = mean |y_peer − m|. Returns 1, −1, 0, or null without peer values.
+ */
+export function classifyAgainstPeers(y: number, peerValues: number[]): { m: number; aad: number; cls: -1 | 0 | 1 } | null {
+  if (peerValues.length === 0 || y !== y) return null;
+  const s = peerValues.slice().sort((a, b) => a - b);
+  const n = s.length;
+  const m = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  let aad = 0;
+  for (const p of s) aad += Math.abs(p - m);
+  aad /= n;
+  return { m, aad, cls: y > m + aad ? 1 : y < m - aad ? -1 : 0 };
+}
+
+/**
+ * SPI-METHOD §5 for one period (default: the run's latest). Peers: the K areas
+ * closest on the areas' peerValue covariate among areas scored in that period;
+ * with ≤ K candidates, all other areas. When no area has a covariate: all other
+ * areas if there are at most K + 1, else skipped with a warning.
+ */
+export function scorecards(
+  run: TRun,
+  areaByCode: Map<string, TArea>,
+  opts: { k: number; period: number | null },
+  problems: TProblem[],
+): TScorecard[] {
+  const { fw, grid } = run;
+  const period = opts.period ?? grid.periods[grid.periods.length - 1];
+  const pIdx = grid.periods.indexOf(period);
+  if (pIdx < 0) {
+    problems.push({ severity: "warning", period, message: "strengths/weaknesses: period not in the run" });
+    return [];
+  }
+  const rows: number[] = [];
+  for (let r = 0; r < run.rows; r++) if (run.rowPeriod[r] === pIdx) rows.push(r);
+  const codes = rows.map((r) => grid.areaCodes[run.rowArea[r]]);
+  const cov = new Float64Array(rows.length);
+  let withCov = 0;
+  codes.forEach((c, j) => {
+    const pv = areaByCode.get(c)?.peerValue;
+    cov[j] = typeof pv === "number" ? pv : NaN;
+    if (cov[j] === cov[j]) withCov++;
+  });
+  const basis = withCov > 0 ? "covariate" : "all-other-areas";
+  if (basis === "all-other-areas" && rows.length - 1 > opts.k) {
+    // Without a covariate, "nearest" has no meaning and all-vs-all is quadratic.
+    problems.push({ severity: "warning", period, message: `strengths/weaknesses skipped: no area has a peer value and there are more than ${opts.k + 1} areas` });
+    return [];
+  }
+  const cand = Int32Array.from(rows.map((_, j) => j).filter((j) => basis === "all-other-areas" || cov[j] === cov[j]));
+  const order = Int32Array.from(cand).sort((a, b) => cov[a] - cov[b] || (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : 0));
+  const posOf = new Int32Array(rows.length).fill(-1);
+  order.forEach((j, p) => (posOf[j] = p));
+  const nI = fw.indicators.length, nC = fw.components.length, nD = fw.dimensions.length;
+  const { index, dimensions, components } = run.levels;
+  const series: Array<{ level: TScorecardItem["level"]; code: string; arr: Float64Array; width: number; off: number }> = [
+    { level: "index", code: "index", arr: index, width: 1, off: 0 },
+    ...fw.dimensions.map((d) => ({ level: "dimension" as const, code: d.code, arr: dimensions, width: nD, off: d.index })),
+    ...fw.components.map((c) => ({ level: "component" as const, code: c.code, arr: components, width: nC, off: c.index })),
+    ...fw.indicators.map((i) => ({ level: "indicator" as const, code: i.code, arr: run.r, width: nI, off: i.index })),
+  ];
+  const out: TScorecard[] = [];
+  const buf: number[] = [];
+  for (let j = 0; j < rows.length; j++) {
+    const card: TScorecard = { area: codes[j], period, peerBasis: basis, peers: [], strengths: [], weaknesses: [] };
+    out.push(card);
+    if (posOf[j] < 0) {
+      card.note = "no peer value for this area";
+      continue;
+    }
+    const peers =
+      order.length - 1 <= opts.k ? Array.from(order).filter((q) => q !== j) : nearest(order, posOf, cov, j, opts.k);
+    peers.sort((a, b) => (codes[a] < codes[b] ? -1 : 1));
+    card.peers = peers.map((q) => codes[q]);
+    for (const s of series) {
+      const y = s.arr[rows[j] * s.width + s.off];
+      buf.length = 0;
+      for (const q of peers) {
+        const pv = s.arr[rows[q] * s.width + s.off];
+        if (pv === pv) buf.push(pv);
+      }
+      const c = classifyAgainstPeers(y, buf);
+      if (!c || c.cls === 0) continue;
+      const item: TScorecardItem = { level: s.level, code: s.code, value: y, peerMedian: c.m, peerAad: c.aad };
+      (c.cls > 0 ? card.strengths : card.weaknesses).push(item);
+    }
+  }
+  return out;
+}

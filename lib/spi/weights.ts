@@ -1,0 +1,163 @@
+import type { TResolvedComponent, TResolvedFramework } from "./framework";
+import { jacobiEigen } from "./linalg";
+
+/**
+ * Statistics of one component's indicators on its complete cases (rows of the
+ * reference set where every indicator of the component is present before
+ * imputation), pooled across periods. Correlations are of direction-oriented values
+ * (s·x), so "all positive" means "all agree on what is better".
+ */
+export interface TComponentStats {
+  k: number;
+  /** Row numbers (into the reference matrix) of the complete cases, ascending. */
+  completeRows: Int32Array;
+  mean: Float64Array;
+  /** Sample standard deviation (n − 1), transformed units. */
+  sd: Float64Array;
+  /** Oriented correlation matrix, k×k row-major; null when n < 3 or an indicator is constant. */
+  corr: Float64Array | null;
+  corrReason?: string;
+}
+
+/** Compute TComponentStats from the reference matrix x (rows × nIndicators, NaN = missing). */
+export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent, x: Float64Array, rows: number): TComponentStats {
+  const nI = fw.indicators.length;
+  const idx = comp.indicators;
+  const k = idx.length;
+  const complete: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    let ok = true;
+    for (let j = 0; j < k; j++) {
+      const v = x[r * nI + idx[j]];
+      if (v !== v) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) complete.push(r);
+  }
+  const n = complete.length;
+  const mean = new Float64Array(k);
+  const sd = new Float64Array(k);
+  for (const r of complete) for (let j = 0; j < k; j++) mean[j] += x[r * nI + idx[j]];
+  for (let j = 0; j < k; j++) mean[j] = n > 0 ? mean[j] / n : NaN;
+  const cov = new Float64Array(k * k);
+  const d = new Float64Array(k);
+  for (const r of complete) {
+    for (let j = 0; j < k; j++) d[j] = x[r * nI + idx[j]] - mean[j];
+    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) cov[a * k + b] += d[a] * d[b];
+  }
+  for (let j = 0; j < k; j++) sd[j] = n > 1 ? Math.sqrt(cov[j * k + j] / (n - 1)) : NaN;
+  const stats: TComponentStats = { k, completeRows: Int32Array.from(complete), mean, sd, corr: null };
+  if (n < 3) {
+    stats.corrReason = `only ${n} complete case(s); correlations need at least 3`;
+    return stats;
+  }
+  for (let j = 0; j < k; j++) {
+    // relative test: a spread below 1e-12 of the level is rounding noise, i.e. constant
+    if (!(sd[j] > 1e-12 * Math.max(1, Math.abs(mean[j])))) {
+      stats.corrReason = `indicator ${fw.indicators[idx[j]].code} is constant on the complete cases`;
+      return stats;
+    }
+  }
+  const corr = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    corr[a * k + a] = 1;
+    for (let b = a + 1; b < k; b++) {
+      const s = fw.indicators[idx[a]].direction * fw.indicators[idx[b]].direction;
+      const c = (s * cov[a * k + b]) / Math.sqrt(cov[a * k + a] * cov[b * k + b]);
+      corr[a * k + b] = corr[b * k + a] = Math.max(-1, Math.min(1, c));
+    }
+  }
+  stats.corr = corr;
+  return stats;
+}
+
+export interface TPca {
+  /** First eigenvector, sign chosen so that its sum is > 0. */
+  e1: Float64Array;
+  eigenvalues: Float64Array;
+  /** z-basis weights w = e1 / Σe1. */
+  w: Float64Array;
+}
+
+/** First principal component of the oriented correlation matrix, or a reason it is undefined. */
+export function firstComponent(stats: TComponentStats): TPca | { reason: string } {
+  const { k, corr } = stats;
+  if (!corr) return { reason: stats.corrReason ?? "no correlation matrix" };
+  const { values, vectors } = jacobiEigen(corr, k);
+  const e1 = vectors.slice(0, k);
+  let sum = 0;
+  for (let j = 0; j < k; j++) sum += e1[j];
+  if (sum < 0) {
+    for (let j = 0; j < k; j++) e1[j] = -e1[j];
+    sum = -sum;
+  }
+  if (!(sum > 1e-9)) return { reason: "first eigenvector sums to 0; PCA weights undefined" };
+  const w = new Float64Array(k);
+  for (let j = 0; j < k; j++) w[j] = e1[j] / sum;
+  return { e1, eigenvalues: values, w };
+}
+
+/**
+ * Convert z-basis weights to the 0–100 basis: v_i ∝ w_i·|U_i − D_i| / σ_i, sum 1.
+ * With clamping off this makes Σ v·r equal to the published z-score form.
+ */
+export function zToScoreBasis(fw: TResolvedFramework, comp: TResolvedComponent, w: ArrayLike<number>, sd: ArrayLike<number>): Float64Array {
+  const k = comp.indicators.length;
+  const v = new Float64Array(k);
+  let s = 0;
+  for (let j = 0; j < k; j++) {
+    const ind = fw.indicators[comp.indicators[j]];
+    v[j] = (w[j] * Math.abs(ind.utopia - ind.dystopia)) / sd[j];
+    s += v[j];
+  }
+  for (let j = 0; j < k; j++) v[j] /= s;
+  return v;
+}
+
+/** Inverse of zToScoreBasis: w_i ∝ v_i·σ_i / |U_i − D_i|, sum 1. */
+export function scoreToZBasis(fw: TResolvedFramework, comp: TResolvedComponent, v: ArrayLike<number>, sd: ArrayLike<number>): Float64Array {
+  const k = comp.indicators.length;
+  const w = new Float64Array(k);
+  let s = 0;
+  for (let j = 0; j < k; j++) {
+    const ind = fw.indicators[comp.indicators[j]];
+    w[j] = (v[j] * sd[j]) / Math.abs(ind.utopia - ind.dystopia);
+    s += w[j];
+  }
+  for (let j = 0; j < k; j++) w[j] /= s;
+  return w;
+}
+
+export interface TComponentWeights {
+  /** Weights used (0–100 basis, sum 1). */
+  v: Float64Array;
+  mode: "equal" | "pca" | "fixed";
+  /** Set when PCA was asked for but could not be computed; equal weights were used. */
+  fallbackReason?: string;
+  /** PCA weights on the 0–100 basis, when PCA is computable (used by uncertainty). */
+  pcaV: Float64Array | null;
+  equalV: Float64Array;
+  pca: TPca | null;
+}
+
+/** SPI-METHOD §2 step 5 for one component. */
+export function componentWeights(fw: TResolvedFramework, comp: TResolvedComponent, stats: TComponentStats): TComponentWeights {
+  const k = comp.indicators.length;
+  const equalV = new Float64Array(k).fill(1 / k);
+  const pcaRes = k === 1 ? { reason: "single indicator" } : firstComponent(stats);
+  const pca = "w" in pcaRes ? pcaRes : null;
+  const pcaV = k === 1 ? Float64Array.of(1) : pca ? zToScoreBasis(fw, comp, pca.w, stats.sd) : null;
+  const wt = comp.weighting;
+  if (wt === "equal") return { v: equalV, mode: "equal", pcaV, equalV, pca };
+  if (wt === "pca") {
+    if (pcaV) return { v: pcaV, mode: "pca", pcaV, equalV, pca };
+    return { v: equalV, mode: "equal", fallbackReason: (pcaRes as { reason: string }).reason, pcaV, equalV, pca };
+  }
+  const v = new Float64Array(k);
+  let s = 0;
+  for (let j = 0; j < k; j++) s += v[j] = wt.fixed[fw.indicators[comp.indicators[j]].code];
+  for (let j = 0; j < k; j++) v[j] /= s;
+  return { v, mode: "fixed", pcaV, equalV, pca };
+}
