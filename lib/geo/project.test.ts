@@ -74,6 +74,24 @@ describe("projectWards", () => {
     expect(fitsWidth || fitsHeight).toBe(true);
   });
 
+  it("trims the viewBox to the content plus padding on the unfilled axis", () => {
+    const [vx, vy, vw, vh] = map.viewBox;
+    const boxes = map.areas.map((a) => pathBox(a.d));
+    expect(vx).toBeLessThanOrEqual(Math.min(...boxes.map((b) => b[0])) - 9);
+    expect(vy).toBeLessThanOrEqual(Math.min(...boxes.map((b) => b[1])) - 9);
+    expect(vx + vw).toBeGreaterThanOrEqual(Math.max(...boxes.map((b) => b[2])) + 9);
+    expect(vy + vh).toBeGreaterThanOrEqual(Math.max(...boxes.map((b) => b[3])) + 9);
+    expect(vx >= 0 && vy >= 0 && vx + vw <= W && vy + vh <= H).toBe(true);
+    expect(vw === W || vh === H).toBe(true); // the filled axis keeps its full size
+    const tall = projectWards([INLINE[0]], { width: 400, height: 1000, padding: 10 });
+    // 0.02° × 0.02° at 51.5°N is 1/cos(51.5°) ≈ 1.61 times taller than wide in Mercator: 380 × 611, plus padding
+    const [tx, ty, tw, th] = tall.viewBox;
+    expect([tx, tw]).toEqual([0, 400]);
+    expect(th).toBeGreaterThan(625);
+    expect(th).toBeLessThan(636);
+    expect(Math.abs(ty - (1000 - th) / 2)).toBeLessThanOrEqual(1); // the empty bands above and below are gone
+  });
+
   it("rounds every number to one decimal place and is deterministic", () => {
     for (const a of map.areas) {
       expect(a.d).not.toMatch(/\.\d\d/);
@@ -114,6 +132,6 @@ describe("projectWards", () => {
   });
 
   it("returns no areas for no input", () => {
-    expect(projectWards([], { width: 100, height: 100 })).toEqual({ width: 100, height: 100, areas: [] });
+    expect(projectWards([], { width: 100, height: 100 })).toEqual({ width: 100, height: 100, viewBox: [0, 0, 100, 100], areas: [] });
   });
 });

@@ -21,7 +21,17 @@ export type TProjectedArea = {
 
 export type TProjectOptions = { width: number; height: number; /** viewBox units kept clear on every side; default 8 */ padding?: number };
 
-export type TProjectedMap = { width: number; height: number; areas: TProjectedArea[] };
+export type TProjectedMap = {
+  width: number;
+  height: number;
+  /**
+   * [minX, minY, width, height]: the areas' union bounds plus padding, within
+   * 0..width × 0..height. Use it as the SVG viewBox so a tall or wide council
+   * leaves no empty band (the fit only fills one axis).
+   */
+  viewBox: [number, number, number, number];
+  areas: TProjectedArea[];
+};
 
 const round1 = (v: number): number => Math.round(v * 10) / 10 + 0; // "+ 0" turns -0 into 0
 
@@ -51,7 +61,7 @@ export function toD3Geometry(geometry: TWardGeometry): Polygon | MultiPolygon {
 export function projectWards(areas: readonly TProjectInput[], opts: TProjectOptions): TProjectedMap {
   const { width, height } = opts;
   const padding = opts.padding ?? 8;
-  if (areas.length === 0) return { width, height, areas: [] };
+  if (areas.length === 0) return { width, height, viewBox: [0, 0, width, height], areas: [] };
 
   const features: Feature<Polygon | MultiPolygon>[] = areas.map((a) => ({
     type: "Feature",
@@ -68,23 +78,24 @@ export function projectWards(areas: readonly TProjectInput[], opts: TProjectOpti
   );
   const path = geoPath(projection).digits(1);
 
-  return {
-    width,
-    height,
-    areas: areas.map((area, i) => {
-      const feature = features[i];
-      const [[x0, y0], [x1, y1]] = path.bounds(feature);
-      return {
-        code: area.code,
-        d: path(feature) ?? "",
-        anchor: labelAnchor(area.geometry, (p) => projection(p) ?? [NaN, NaN], path),
-        bounds: [
-          [round1(x0), round1(y0)],
-          [round1(x1), round1(y1)],
-        ],
-      };
-    }),
-  };
+  const projected = areas.map((area, i): TProjectedArea => {
+    const feature = features[i];
+    const [[x0, y0], [x1, y1]] = path.bounds(feature);
+    return {
+      code: area.code,
+      d: path(feature) ?? "",
+      anchor: labelAnchor(area.geometry, (p) => projection(p) ?? [NaN, NaN], path),
+      bounds: [
+        [round1(x0), round1(y0)],
+        [round1(x1), round1(y1)],
+      ],
+    };
+  });
+  const minX = Math.max(0, Math.floor(Math.min(...projected.map((a) => a.bounds[0][0])) - padding));
+  const minY = Math.max(0, Math.floor(Math.min(...projected.map((a) => a.bounds[0][1])) - padding));
+  const maxX = Math.min(width, Math.ceil(Math.max(...projected.map((a) => a.bounds[1][0])) + padding));
+  const maxY = Math.min(height, Math.ceil(Math.max(...projected.map((a) => a.bounds[1][1])) + padding));
+  return { width, height, viewBox: [minX, minY, maxX - minX, maxY - minY], areas: projected };
 }
 
 /** Centroid of the largest part when it falls inside that part, else a guaranteed interior point. */
