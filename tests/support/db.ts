@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { startEmbeddedDatabase, type TEmbeddedDatabase } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+
+/**
+ * The database integration tests run against.
+ *
+ * CI (and `npm test`) set DATABASE_URL to an already-migrated database; we use it as is. With
+ * no DATABASE_URL (a plain `npx vitest run`), the first call in a test process starts ONE
+ * embedded in-memory Postgres (PGlite over TCP), migrates it, and caches the promise on
+ * globalThis so every test file in the process shares it; it is stopped when the process exits.
+ * Integration tests are never skipped for want of a database.
+ */
+const g = globalThis as unknown as { __localSpiTestDb?: Promise<string>; __localSpiTestDbHandle?: TEmbeddedDatabase };
+
+export async function testDatabaseUrl(): Promise<string> {
+  const fromEnv = process.env.DATABASE_URL;
+  if (fromEnv) return fromEnv;
+  g.__localSpiTestDb ??= startMigratedEmbedded();
+  return g.__localSpiTestDb;
+}
+
+async function startMigratedEmbedded(): Promise<string> {
+  const db = await startEmbeddedDatabase(":memory:");
+  g.__localSpiTestDbHandle = db;
+  // PGlite is in-process WebAssembly; stopping it is best effort when the worker goes away.
+  const stop = () => void db.stop();
+  process.once("beforeExit", stop);
+  process.once("exit", stop);
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    await applyMigrations(client);
+  } finally {
+    await client.end();
+  }
+  return db.url;
+}
+
+/** A short random suffix for slugs, emails and codes, so tests never collide on shared tables. */
+export function uniqueId(): string {
+  return randomBytes(5).toString("hex");
+}
