@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { can, ROLE_LABELS, type TRole } from "@/lib/auth/permissions";
+
+/** Sub-navigation of a council's portal, showing only what the member's roles allow. */
+export function CouncilNav({
+  slug,
+  name,
+  roles,
+  viaOperator,
+  current,
+}: {
+  slug: string;
+  name: string;
+  roles: TRole[];
+  viaOperator: boolean;
+  current: "home" | "members" | "audit";
+}) {
+  const items = [
+    { id: "home", href: `/c/${slug}`, label: "Wards", show: true },
+    { id: "members", href: `/c/${slug}/members`, label: "Members", show: true },
+    { id: "audit", href: `/c/${slug}/audit`, label: "Audit log", show: viaOperator || can(roles, "audit:read") },
+  ] as const;
+  return (
+    <div className="lspi-council-nav">
+      <span className="govuk-caption-l">{name}</span>
+      <p className="govuk-body-s govuk-!-margin-bottom-2">
+        {viaOperator ? "Operator support access (read-only for council decisions)" : `Your roles: ${roles.map((r) => ROLE_LABELS[r]).join(", ")}`}
+      </p>
+      <nav className="govuk-service-navigation" aria-label="Council">
+        <ul className="govuk-service-navigation__list">
+          {items
+            .filter((i) => i.show)
+            .map((i) => (
+              <li key={i.id} className={`govuk-service-navigation__item${i.id === current ? " govuk-service-navigation__item--active" : ""}`}>
+                <Link className="govuk-service-navigation__link" href={i.href} aria-current={i.id === current ? "page" : undefined}>
+                  {i.id === current ? <strong className="govuk-service-navigation__active-fallback">{i.label}</strong> : i.label}
+                </Link>
+              </li>
+            ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import Link from "next/link";
+import { PageShell } from "@/components/layout/page-shell";
+
+export default function Forbidden() {
+  return (
+    <PageShell>
+      <h1 className="govuk-heading-xl">You do not have permission to see this page</h1>
+      <p className="govuk-body">
+        Your roles in this council do not include this. Ask your council&apos;s Local SPI administrator if you need access.
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" href="/c">Go to your councils</Link>
+      </p>
+    </PageShell>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * Every model that carries a `councilId`. The council-scoped client adds the council to every
+ * read and write of these. lib/db/tenant-models.test.ts walks prisma/schema.prisma and fails
+ * when a model with `councilId` is missing here, so a new tenant model cannot slip through.
+ */
+export const TENANT_MODELS = ["Area", "AreaPopulation", "Membership", "AuditEvent"] as const;
+
+export type TTenantModel = (typeof TENANT_MODELS)[number];
+
+/**
+ * Models without a councilId that feature code may still use through the scoped client, and
+ * which operations: people are platform-wide (one login, several councils), so adding a member
+ * may look a user up by email or create them; it never updates or deletes one.
+ */
+export const SHARED_MODEL_OPERATIONS: Record<string, readonly string[]> = {
+  User: ["findUnique", "findFirst", "findMany", "count", "create"],
+};
