@@ -63,14 +63,15 @@ export function aggregateToParents(run: TRun, areas: TArea[], problems: TProblem
       cells.push({ parent, p });
       const totalPop = parent.pops.reduce((s, x) => s + x, 0);
       const reasons: Record<string, string> = {};
+      const memberRows = parent.members.map((a) => rowOf[a * nP + p]);
       const wmean = (arr: Float64Array, width: number, off: number, key: string) => {
         let s = 0, lacking = 0;
-        parent.members.forEach((a, k) => {
-          const r = rowOf[a * nP + p];
+        for (let k = 0; k < memberRows.length; k++) {
+          const r = memberRows[k];
           const v = r >= 0 ? arr[r * width + off] : NaN;
           if (v === v) s += parent.pops[k] * v;
           else lacking++;
-        });
+        }
         if (lacking) reasons[key] = `${lacking} of ${parent.members.length} member areas lack this score`;
         return lacking ? null : s / totalPop;
       };
@@ -91,15 +92,16 @@ function indicatorAggregation(run: TRun, cells: Array<{ parent: TParent; p: numb
   const filled = carryForward(grid, fw.carryForwardYears, new Uint8Array(grid.raw.length));
   const raw = new Float64Array(cells.length * nI);
   cells.forEach(({ parent, p }, row) => {
+    const { members, pops } = parent;
     for (let i = 0; i < nI; i++) {
       let s = 0, w = 0;
-      parent.members.forEach((a, k) => {
-        const v = filled[(a * nP + p) * nI + i];
+      for (let k = 0; k < members.length; k++) {
+        const v = filled[(members[k] * nP + p) * nI + i];
         if (v === v) {
-          s += parent.pops[k] * v;
-          w += parent.pops[k];
+          s += pops[k] * v;
+          w += pops[k];
         }
-      });
+      }
       raw[row * nI + i] = w > 0 ? s / w : NaN;
     }
   });

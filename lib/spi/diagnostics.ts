@@ -3,7 +3,7 @@ import { symmetricInverse } from "./linalg";
 import { num, vectorMap } from "./output";
 import type { TRun } from "./pipeline";
 import type { TComponentDiagnostics, TIndicatorDiagnostics } from "./result-types";
-import { median, meanAbsDeviation } from "./stats";
+import { meanAbsDeviation, medianInPlace } from "./stats";
 import { scoreToZBasis } from "./weights";
 
 /** Standardised Cronbach's alpha from a k×k correlation matrix: k·r̄ / (1 + (k − 1)·r̄). */
@@ -90,34 +90,40 @@ function mapNum(fw: TRun["fw"], idx: number[], v: ArrayLike<number>) {
 function indicatorDiagnostics(run: TRun, threshold: number): TIndicatorDiagnostics[] {
   const { fw, rows, flags, x, r } = run;
   const nI = fw.indicators.length;
-  return fw.indicators.map((ind, i) => {
-    let observed = 0, carried = 0, imputed = 0, missing = 0, cu = 0, cd = 0;
-    const vals: number[] = [];
-    const at: number[] = [];
-    for (let row = 0; row < rows; row++) {
+  // one row-major pass (cache-friendly) collecting counts and observed values per indicator
+  const counts = new Int32Array(nI * 6); // observed, carried, imputed, missing, clampedU, clampedD
+  const vals = fw.indicators.map(() => new Float64Array(rows));
+  const at = fw.indicators.map(() => new Int32Array(rows));
+  for (let row = 0; row < rows; row++) {
+    for (let i = 0; i < nI; i++) {
       const cell = row * nI + i;
       const f = flags[cell];
-      if (f & FLAG_CARRIED) carried++;
-      else if (f & FLAG_IMPUTED) imputed++;
+      if (f & FLAG_CARRIED) counts[i * 6 + 1]++;
+      else if (f & FLAG_IMPUTED) counts[i * 6 + 2]++;
       else if (x[cell] === x[cell]) {
-        observed++;
-        vals.push(x[cell]);
-        at.push(row);
+        const o = counts[i * 6]++;
+        vals[i][o] = x[cell];
+        at[i][o] = row;
       }
-      if (r[cell] !== r[cell]) missing++;
-      if (f & FLAG_CLAMPED_U) cu++;
-      if (f & FLAG_CLAMPED_D) cd++;
+      if (r[cell] !== r[cell]) counts[i * 6 + 3]++;
+      if (f & FLAG_CLAMPED_U) counts[i * 6 + 4]++;
+      if (f & FLAG_CLAMPED_D) counts[i * 6 + 5]++;
     }
-    const med = median(vals);
-    const sortedDev = vals.map((v) => Math.abs(v - med));
-    const mad = median(sortedDev);
-    const scale = mad > 0 ? mad / 0.6745 : meanAbsDeviation(vals, med) / 0.7979;
+  }
+  return fw.indicators.map((ind, i) => {
+    const [observed, carried, imputed, missing, cu, cd] = counts.subarray(i * 6, i * 6 + 6);
+    const v = vals[i].subarray(0, observed);
+    const med = medianInPlace(Float64Array.from(v));
+    const dev = new Float64Array(observed);
+    for (let k = 0; k < observed; k++) dev[k] = Math.abs(v[k] - med);
+    const mad = medianInPlace(dev);
+    const scale = mad > 0 ? mad / 0.6745 : meanAbsDeviation(v, med) / 0.7979;
     const flagged: Array<{ row: number; value: number; z: number }> = [];
     if (scale > 0)
-      vals.forEach((v, k) => {
-        const z = (v - med) / scale;
-        if (Math.abs(z) > threshold) flagged.push({ row: at[k], value: v, z });
-      });
+      for (let k = 0; k < observed; k++) {
+        const z = (v[k] - med) / scale;
+        if (Math.abs(z) > threshold) flagged.push({ row: at[i][k], value: v[k], z });
+      }
     flagged.sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.row - b.row);
     return {
       code: ind.code,

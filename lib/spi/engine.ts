@@ -159,5 +159,5 @@ export function scoreFramework(input: TScoreInput): TSpiOutcome {
     uncertainty: options.uncertainty ? runUncertainty(run, options.uncertainty, problems) : null,
     problems,
   };
-  return { ok: true, result };
+  return { ok: true, result, problems };
 }

@@ -51,7 +51,7 @@ function schemas(strict: boolean) {
     name: z.string(),
     weighting: ZWeighting.optional(),
     maxMissing: z.number().int().min(0).optional(),
-    indicators: z.array(ZIndicator).min(1, "a component needs at least one indicator"),
+    indicators: z.array(ZIndicator).min(1, "a component needs at least one indicator").max(30, "at most 30 indicators per component"),
   });
   const ZDimension = obj({
     code,

@@ -3,7 +3,7 @@
  * and runs the same in any JavaScript runtime. Streaming: feed bytes, strings
  * (UTF-8) or float64 values, then take the hex digest.
  */
-const K = new Uint32Array([
+const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -39,6 +39,7 @@ export class Sha256 {
       this.blockLen = 0;
     }
     for (; i + 64 <= bytes.length; i += 64) this.compress(bytes, i);
+    // (compress reads through a DataView: big-endian words, no per-byte shifting)
     if (i < bytes.length) {
       this.block.set(bytes.subarray(i), 0);
       this.blockLen = bytes.length - i;
@@ -93,23 +94,21 @@ export class Sha256 {
 
   private compress(data: Uint8Array, off: number): void {
     const w = this.w;
-    for (let i = 0; i < 16; i++) {
-      const j = off + i * 4;
-      w[i] = (data[j] << 24) | (data[j + 1] << 16) | (data[j + 2] << 8) | data[j + 3];
-    }
+    const view = new DataView(data.buffer, data.byteOffset + off, 64);
+    for (let i = 0; i < 16; i++) w[i] = view.getInt32(i * 4);
     for (let i = 16; i < 64; i++) {
       const x = w[i - 15];
       const y = w[i - 2];
       const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
       const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-      w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+      w[i] = (((w[i - 16] + s0) | 0) + ((w[i - 7] + s1) | 0)) | 0;
     }
     const h = this.h;
     let a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + S1 + ch + K[i] + w[i]) | 0;
+      const t1 = (((hh + S1) | 0) + ((ch + K[i]) | 0) + w[i]) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const maj = (a & b) ^ (a & c) ^ (b & c);
       const t2 = (S0 + maj) | 0;

@@ -1,6 +1,6 @@
 import { FLAG_IMPUTED } from "./carry-forward";
 import type { TResolvedComponent, TResolvedFramework } from "./framework";
-import { leastSquares } from "./linalg";
+import { householderR, leastSquares } from "./linalg";
 import type { TComponentStats } from "./weights";
 
 /** Why a component could not be scored for a row (0 = it can be scored). */
@@ -44,18 +44,20 @@ export function imputeComponent(
   const k = idx.length;
   const status = new Uint8Array(rows);
   const imputedCounts = new Int32Array(k);
-  const cache = new Map<string, Array<{ target: number; coef: Float64Array; predictors: number[] }> | number>();
+  // keyed by the bit mask of missing indicators (k <= 30 is enforced by the framework schema)
+  const cache = new Map<number, Array<{ target: number; coef: Float64Array; predictors: number[] }> | number>();
   const complete = stats.completeRows;
   const nc = complete.length;
+  let rFactor: Float64Array | undefined;
   for (let r = 0; r < rows; r++) {
     let missing = 0;
-    let key = "";
+    let key = 0;
     for (let j = 0; j < k; j++) {
       const v = x[r * nI + idx[j]];
       if (v !== v) {
         missing++;
-        key += "1";
-      } else key += "0";
+        key |= 1 << j;
+      }
     }
     if (missing === 0) continue;
     if (missing === k) {
@@ -68,7 +70,7 @@ export function imputeComponent(
     }
     let fit = cache.get(key);
     if (fit === undefined) {
-      fit = fitPattern(key, k, idx, nI, ref, complete, nc);
+      fit = fitPattern(key, k, (rFactor ??= completeCaseR(idx, nI, ref, complete)), nc);
       cache.set(key, fit);
     }
     if (typeof fit === "number") {
@@ -88,23 +90,40 @@ export function imputeComponent(
   return { status, imputedCounts, fits };
 }
 
-function fitPattern(key: string, k: number, idx: number[], nI: number, x: Float64Array, complete: Int32Array, nc: number) {
+/** R of the QR of [1, x_1 … x_k] over the complete cases ((k+1)×(k+1)). */
+function completeCaseR(idx: number[], nI: number, ref: Float64Array, complete: Int32Array): Float64Array {
+  const nc = complete.length;
+  const cols = [new Float64Array(nc).fill(1)];
+  for (const i of idx) {
+    const col = new Float64Array(nc);
+    for (let c = 0; c < nc; c++) col[c] = ref[complete[c] * nI + i];
+    cols.push(col);
+  }
+  return householderR(cols, nc);
+}
+
+/**
+ * Fits for one missing pattern: regress each missing indicator on the present ones
+ * (with intercept). Solved on the columns of R (see householderR), which gives the
+ * same least-squares solution as the full complete-case design.
+ */
+function fitPattern(key: number, k: number, rFactor: Float64Array, nc: number) {
   if (nc < k + 2) return C_FEW_CASES;
   const predictors: number[] = [];
   const targets: number[] = [];
-  for (let j = 0; j < k; j++) (key[j] === "1" ? targets : predictors).push(j);
+  for (let j = 0; j < k; j++) (key & (1 << j) ? targets : predictors).push(j);
+  const n = k + 1;
   const p = predictors.length + 1;
-  const design = new Float64Array(nc * p);
-  for (let c = 0; c < nc; c++) {
-    const r = complete[c];
-    design[c * p] = 1;
-    for (let q = 0; q < predictors.length; q++) design[c * p + q + 1] = x[r * nI + idx[predictors[q]]];
+  const design = new Float64Array(n * p);
+  for (let row = 0; row < n; row++) {
+    design[row * p] = rFactor[row * n];
+    for (let q = 0; q < predictors.length; q++) design[row * p + q + 1] = rFactor[row * n + predictors[q] + 1];
   }
   const out: Array<{ target: number; coef: Float64Array; predictors: number[] }> = [];
-  const y = new Float64Array(nc);
+  const y = new Float64Array(n);
   for (const t of targets) {
-    for (let c = 0; c < nc; c++) y[c] = x[complete[c] * nI + idx[t]];
-    const ls = leastSquares(design, nc, p, y);
+    for (let row = 0; row < n; row++) y[row] = rFactor[row * n + t + 1];
+    const ls = leastSquares(design, n, p, y);
     if (!ls.ok) return C_SINGULAR;
     out.push({ target: t, coef: ls.coef, predictors });
   }

@@ -139,3 +139,41 @@ export function symmetricInverse(matrix: Float64Array, n: number): Float64Array 
   }
   return inv;
 }
+
+/**
+ * R factor of the Householder QR of an m×n matrix given as n columns (column-major
+ * access is cache-friendly for tall matrices). Returns R as n×n row-major upper
+ * triangle. Since X = Q·R with Q orthonormal, any least-squares problem on a subset
+ * of X's columns can be solved on the matching columns of R (n rows instead of m):
+ * one pass over the data serves every missing-value pattern.
+ */
+export function householderR(columns: Float64Array[], m: number): Float64Array {
+  const n = columns.length;
+  const a = columns.map((c) => Float64Array.from(c));
+  const r = new Float64Array(n * n);
+  for (let j = 0; j < n && j < m; j++) {
+    const cj = a[j];
+    let norm = 0;
+    for (let i = j; i < m; i++) norm += cj[i] * cj[i];
+    norm = Math.sqrt(norm);
+    if (norm === 0) {
+      // nothing to reflect: R's row j is the column entries as they stand
+      for (let k = j + 1; k < n; k++) r[j * n + k] = a[k][j];
+      continue;
+    }
+    const alpha = cj[j] > 0 ? -norm : norm;
+    cj[j] -= alpha;
+    let vv = 0;
+    for (let i = j; i < m; i++) vv += cj[i] * cj[i];
+    for (let k = j + 1; k < n; k++) {
+      const ck = a[k];
+      let dot = 0;
+      for (let i = j; i < m; i++) dot += cj[i] * ck[i];
+      const f = (2 * dot) / vv;
+      for (let i = j; i < m; i++) ck[i] -= f * cj[i];
+      r[j * n + k] = ck[j];
+    }
+    r[j * n + j] = alpha;
+  }
+  return r;
+}

@@ -63,6 +63,9 @@ const FLAG_NAMES: Array<[number, TIndicatorFlag]> = [
   [FLAG_CLAMPED_D, "clampedDystopia"],
 ];
 
+// One shared (never mutated) array per flag combination, instead of one per cell.
+const FLAG_SETS: TIndicatorFlag[][] = Array.from({ length: 16 }, (_, f) => FLAG_NAMES.filter(([bit]) => f & bit).map(([, name]) => name));
+
 /** Build the `scores` array of the result (one object per reference-set row, with ranks). */
 export function buildScoreRows(run: TRun): TScoreRow[] {
   const { fw, grid } = run;
@@ -97,7 +100,7 @@ export function buildScoreRows(run: TRun): TScoreRow[] {
       inds[ind.code] = num(v);
       if (v !== v) reasons[`indicators.${ind.code}`] = "no value";
       const f = run.flags[cell];
-      if (f) flags[ind.code] = FLAG_NAMES.filter(([bit]) => f & bit).map(([, name]) => name);
+      if (f) flags[ind.code] = FLAG_SETS[f];
     }
     levelReasons(fw, row, run.x, run.status, components, dimensions, index, reasons);
     out[row] = {

@@ -24,14 +24,24 @@ export function nearest(order: Int32Array, posOf: Int32Array, values: ArrayLike<
 /**
  * Strength if y > m + AAD, weakness if y < m − AAD, where m = median of the peers'
  * values and AAD = mean |y_peer − m|. Returns 1, −1, 0, or null without peer values.
+ * Uses the first n entries of peerValues; a Float64Array is sorted in place.
  */
-export function classifyAgainstPeers(y: number, peerValues: number[]): { m: number; aad: number; cls: -1 | 0 | 1 } | null {
-  if (peerValues.length === 0 || y !== y) return null;
-  const s = peerValues.slice().sort((a, b) => a - b);
-  const n = s.length;
+export function classifyAgainstPeers(y: number, peerValues: ArrayLike<number>, n: number = peerValues.length): { m: number; aad: number; cls: -1 | 0 | 1 } | null {
+  if (n === 0 || y !== y) return null;
+  // insertion sort: peer groups are small (K ≈ 15), and this allocates nothing
+  const s = peerValues instanceof Float64Array ? peerValues : Float64Array.from(peerValues);
+  for (let i = 1; i < n; i++) {
+    const v = s[i];
+    let j = i - 1;
+    while (j >= 0 && s[j] > v) {
+      s[j + 1] = s[j];
+      j--;
+    }
+    s[j + 1] = v;
+  }
   const m = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   let aad = 0;
-  for (const p of s) aad += Math.abs(p - m);
+  for (let i = 0; i < n; i++) aad += Math.abs(s[i] - m);
   aad /= n;
   return { m, aad, cls: y > m + aad ? 1 : y < m - aad ? -1 : 0 };
 }
@@ -84,7 +94,7 @@ export function scorecards(
     ...fw.indicators.map((i) => ({ level: "indicator" as const, code: i.code, arr: run.r, width: nI, off: i.index })),
   ];
   const out: TScorecard[] = [];
-  const buf: number[] = [];
+  const buf = new Float64Array(rows.length);
   for (let j = 0; j < rows.length; j++) {
     const card: TScorecard = { area: codes[j], period, peerBasis: basis, peers: [], strengths: [], weaknesses: [] };
     out.push(card);
@@ -98,12 +108,13 @@ export function scorecards(
     card.peers = peers.map((q) => codes[q]);
     for (const s of series) {
       const y = s.arr[rows[j] * s.width + s.off];
-      buf.length = 0;
+      if (y !== y) continue;
+      let nb = 0;
       for (const q of peers) {
         const pv = s.arr[rows[q] * s.width + s.off];
-        if (pv === pv) buf.push(pv);
+        if (pv === pv) buf[nb++] = pv;
       }
-      const c = classifyAgainstPeers(y, buf);
+      const c = classifyAgainstPeers(y, buf, nb);
       if (!c || c.cls === 0) continue;
       const item: TScorecardItem = { level: s.level, code: s.code, value: y, peerMedian: c.m, peerAad: c.aad };
       (c.cls > 0 ? card.strengths : card.weaknesses).push(item);

@@ -1,8 +1,19 @@
 /**
- * Rank rows within each period: 1 = highest score; ties share the best rank
- * (competition ranking "1224"); NaN scores get no rank (NaN). Stride/offset address
- * a column of a rows × width matrix.
+ * Competition ranks ("1224"): rank = 1 + number of strictly higher scores, so ties
+ * share the best rank. NaN scores get NaN. Uses a native numeric sort of the values
+ * plus binary search, so no comparator closures run in the hot loop.
  */
+function upperBound(sorted: Float64Array, v: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Rank a column (stride `width`, offset `offset`) of a rows × width matrix within each period's rows. */
 export function rankByPeriod(
   values: Float64Array,
   width: number,
@@ -11,12 +22,16 @@ export function rankByPeriod(
   out: Float64Array = new Float64Array(values.length / width).fill(NaN),
 ): Float64Array {
   for (const rows of rowsByPeriod) {
-    const present: number[] = [];
-    for (const r of rows) if (values[r * width + offset] === values[r * width + offset]) present.push(r);
-    present.sort((a, b) => values[b * width + offset] - values[a * width + offset]);
-    for (let k = 0; k < present.length; k++) {
-      const v = values[present[k] * width + offset];
-      out[present[k]] = k > 0 && v === values[present[k - 1] * width + offset] ? out[present[k - 1]] : k + 1;
+    const present = new Float64Array(rows.length);
+    let n = 0;
+    for (let k = 0; k < rows.length; k++) {
+      const v = values[rows[k] * width + offset];
+      if (v === v) present[n++] = v;
+    }
+    const sorted = present.subarray(0, n).sort();
+    for (let k = 0; k < rows.length; k++) {
+      const v = values[rows[k] * width + offset];
+      out[rows[k]] = v === v ? 1 + n - upperBound(sorted, v) : NaN;
     }
   }
   return out;
@@ -24,14 +39,10 @@ export function rankByPeriod(
 
 /** Competition ranks of a plain vector (1 = highest). NaN entries get NaN. */
 export function rankVector(values: Float64Array, out: Float64Array = new Float64Array(values.length)): Float64Array {
-  const order: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    out[i] = NaN;
-    if (values[i] === values[i]) order.push(i);
-  }
-  order.sort((a, b) => values[b] - values[a]);
-  for (let k = 0; k < order.length; k++) {
-    out[order[k]] = k > 0 && values[order[k]] === values[order[k - 1]] ? out[order[k - 1]] : k + 1;
-  }
+  const present = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present[n++] = values[i];
+  const sorted = present.subarray(0, n).sort();
+  for (let i = 0; i < values.length; i++) out[i] = values[i] === values[i] ? 1 + n - upperBound(sorted, values[i]) : NaN;
   return out;
 }

@@ -144,4 +144,5 @@ export interface TSpiResult {
   problems: TProblem[];
 }
 
-export type TSpiOutcome = { ok: true; result: TSpiResult } | { ok: false; problems: TProblem[] };
+/** problems are also in result.problems on success (warnings only). */
+export type TSpiOutcome = { ok: true; result: TSpiResult; problems: TProblem[] } | { ok: false; problems: TProblem[] };

@@ -43,3 +43,45 @@ export function slope(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
   }
   return sxx > 0 ? sxy / sxx : NaN;
 }
+
+/**
+ * k-th smallest value (0-based) by quickselect (Hoare partition, median-of-three
+ * pivot). Reorders `a` in place; O(n) expected. `a` must not contain NaN.
+ */
+export function selectKth(a: Float64Array, k: number): number {
+  let lo = 0, hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // median of three as pivot keeps sorted inputs linear
+    let x = a[lo], y = a[mid], z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        x = a[i];
+        a[i] = a[j];
+        a[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
+/** Median in O(n) without sorting; reorders `a` in place. NaN when empty. */
+export function medianInPlace(a: Float64Array): number {
+  const n = a.length;
+  if (n === 0) return NaN;
+  const hi = selectKth(a, n >> 1);
+  if (n % 2) return hi;
+  // after selection, everything left of n/2 is <= hi: the lower middle is their max
+  let lo = -Infinity;
+  for (let i = 0; i < n >> 1; i++) if (a[i] > lo) lo = a[i];
+  return (lo + hi) / 2;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { carryForward, FLAG_CARRIED } from "./carry-forward";
+import { combine } from "./score";
+import { applyTransform } from "./transform";
+import { travelEntry } from "./travel";
+import { classifyAgainstPeers, nearest } from "./peers";
+import { medianInPlace, quantileSorted } from "./stats";
+import { rankVector } from "./ranks";
+
+describe("applyTransform (§2 step 2)", () => {
+  it.each([
+    [[], 5, 5],
+    [[{ floor: 1 }], 0.2, 1],
+    [[{ cap: 10 }], 12, 10],
+    [[{ log: true as const }], Math.E, 1],
+    [[{ log1p: true as const }], 0, 0],
+    [[{ parity: 1 }], 0.8, 0.2],
+    [[{ parity: 1 }], 1.3, 0.3],
+    [[{ floor: 1 }, { log: true as const }], 0, 0],
+    [[{ cap: 100 }, { parity: 100 }], 120, 0],
+    [[{ log: true as const }], 0, NaN],
+    [[{ log1p: true as const }], -1, NaN],
+  ])("%j applied to %d gives %d", (steps, x, want) => {
+    const got = applyTransform(steps, x);
+    if (Number.isNaN(want)) expect(got).toBeNaN();
+    else expect(got).toBeCloseTo(want, 12);
+  });
+});
+
+describe("carryForward (§2 step 1)", () => {
+  const grid = (values: number[], periods: number[]) => ({ areaCodes: ["a"], periods, nIndicators: 1, raw: Float64Array.from(values) });
+  it.each([
+    { periods: [2015, 2016, 2017, 2018], raw: [1, NaN, NaN, NaN], window: 2, want: [1, 1, 1, NaN], carried: [0, 1, 1, 0] },
+    { periods: [2015, 2016, 2017], raw: [1, NaN, 2], window: 2, want: [1, 1, 2], carried: [0, 1, 0] },
+    { periods: [2015, 2018], raw: [1, NaN], window: 2, want: [1, NaN], carried: [0, 0] },
+    { periods: [2015, 2017], raw: [1, NaN], window: 2, want: [1, 1], carried: [0, 1] },
+    { periods: [2015, 2016], raw: [NaN, 3], window: 2, want: [NaN, 3], carried: [0, 0] },
+    { periods: [2015, 2016], raw: [5, NaN], window: 0, want: [5, NaN], carried: [0, 0] },
+  ])("window $window over $raw", ({ periods, raw, window, want, carried }) => {
+    const flags = new Uint8Array(raw.length);
+    const out = carryForward(grid(raw, periods), window, flags);
+    expect(Array.from(out)).toEqual(want);
+    expect(Array.from(flags).map((f) => (f & FLAG_CARRIED ? 1 : 0))).toEqual(carried);
+  });
+});
+
+describe("combine (§2 step 7)", () => {
+  it.each([
+    { v: [10, 20, 30], agg: "arithmetic" as const, want: 20 },
+    { v: [4, 16], agg: { powerMean: 0 }, want: 8 },
+    { v: [4, 16], agg: { powerMean: 0.5 }, want: 9 },
+    { v: [4, 16], agg: { powerMean: 1 }, want: 10 },
+    { v: [0, 100], agg: { powerMean: -1 }, want: 0 },
+    { v: [-1, 100], agg: { powerMean: 0.5 }, want: NaN },
+  ])("$agg of $v", ({ v, agg, want }) => {
+    const got = combine(v, agg);
+    if (Number.isNaN(want)) expect(got).toBeNaN();
+    else expect(got).toBeCloseTo(want, 12);
+  });
+});
+
+describe("travelEntry (§4)", () => {
+  it.each([
+    { y: [2018, 2019, 2020], v: [50, 52, 55], t: 1, status: "improving", change: 3, slope: 2.5 },
+    { y: [2018, 2019, 2020], v: [50, 52, 51.5], t: 1, status: "stable", change: -0.5, slope: 0.75 },
+    { y: [2018, 2020], v: [60, 50], t: 1, status: "worsening", change: -10, slope: -5 },
+    { y: [2018, 2019, 2020], v: [60, 58, NaN], t: 1, status: "worsening", change: -2, slope: -2 },
+    { y: [2018, 2019], v: [60, 60.9], t: 0.5, status: "improving", change: 0.9, slope: 0.9 },
+  ])("$v over $y", ({ y, v, t, status, change, slope }) => {
+    const e = travelEntry(y, v, t)!;
+    expect(e.status).toBe(status);
+    expect(e.change).toBeCloseTo(change, 12);
+    expect(e.slope).toBeCloseTo(slope, 12);
+  });
+  it("needs two scored periods", () => expect(travelEntry([2018, 2019], [NaN, 5], 1)).toBeNull());
+});
+
+describe("peers (§5)", () => {
+  it("nearest takes the K closest, excluding self", () => {
+    const values = [10, 1, 5, 6, 20, 7];
+    const order = Int32Array.from([1, 2, 3, 5, 0, 4]);
+    const posOf = new Int32Array(6);
+    order.forEach((j, p) => (posOf[j] = p));
+    expect(nearest(order, posOf, values, 3, 2).sort()).toEqual([2, 5]);
+    expect(nearest(order, posOf, values, 4, 2).sort()).toEqual([0, 5]);
+    expect(nearest(order, posOf, values, 1, 10).length).toBe(5);
+  });
+  it.each([
+    { y: 80, peers: [50, 52, 54, 60], cls: 1, m: 53, aad: 3 },
+    { y: 40, peers: [50, 52, 54, 60], cls: -1, m: 53, aad: 3 },
+    { y: 55, peers: [50, 52, 54, 60], cls: 0, m: 53, aad: 3 },
+    { y: 56.01, peers: [50, 52, 54, 60], cls: 1, m: 53, aad: 3 },
+  ])("y = $y against $peers", ({ y, peers, cls, m, aad }) => {
+    const c = classifyAgainstPeers(y, peers)!;
+    expect([c.cls, c.m, c.aad]).toEqual([cls, m, aad]);
+  });
+});
+
+describe("stats and ranks", () => {
+  it.each([[[3, 1, 2], 2], [[4, 1, 3, 2], 2.5], [[5], 5], [[2, 2, 2, 1], 2]])("median of %j is %d", (v, m) =>
+    expect(medianInPlace(Float64Array.from(v))).toBe(m),
+  );
+  it("quantile type 7", () => {
+    const s = Float64Array.from([1, 2, 3, 4, 5]);
+    expect([quantileSorted(s, 0), quantileSorted(s, 0.05), quantileSorted(s, 0.5), quantileSorted(s, 0.95)]).toEqual([1, 1.2, 3, 4.8]);
+  });
+  it("competition ranks with ties and NaN", () => {
+    expect(Array.from(rankVector(Float64Array.from([50, 70, 70, NaN, 10])))).toEqual([3, 1, 1, NaN, 4]);
+  });
+});
