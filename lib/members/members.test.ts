@@ -123,6 +123,9 @@ describe("last administrator", () => {
     expect(await prisma.membership.count({ where: { id: admin.membership.id } })).toBe(0);
   });
 
+  // On real Postgres (CI) this fails without lockMemberships' FOR UPDATE: both transactions see
+  // two admins and both demote (checked by removing the lock). The embedded PGlite serialises
+  // transactions, so there it can only confirm the outcome, not provoke the race.
   it("survives two last admins demoting each other at once: exactly one succeeds", async () => {
     for (let round = 0; round < 5; round++) {
       const { council, admin: x, ctx: ctxX } = await councilWithAdmin();
