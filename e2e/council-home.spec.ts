@@ -17,9 +17,10 @@ test("an officer sees the council's 17 wards on the map and in a sortable table"
   const table = page.getByTestId("ward-table");
   await expect(table.locator("tbody tr")).toHaveCount(17);
   await expect(table.locator("tbody tr").first().locator("th")).toHaveText("Abbey");
-  // sort by population, largest first
+  // sort by population: first press ascending, second descending (largest first)
   const popHeader = table.getByRole("button", { name: /Population/ });
   await popHeader.click();
+  await expect(table.locator("th", { hasText: "Population" })).toHaveAttribute("aria-sort", "ascending");
   await popHeader.click();
   await expect(table.locator("th", { hasText: "Population" })).toHaveAttribute("aria-sort", "descending");
   const first = Number((await table.locator("tbody tr").first().locator("td").nth(1).innerText()).split(" ")[0].replace(/,/g, ""));

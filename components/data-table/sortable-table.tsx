@@ -55,6 +55,8 @@ export function SortableTable<Row extends Record<string, unknown>>({
           header: c.header,
           sortFn: c.numeric ? "basic" : "alphanumeric",
           sortUndefined: "last",
+          // first press sorts ascending, whatever the type: predictable for everyone
+          sortDescFirst: false,
           cell: (info) => {
             const row = info.row.original;
             const v = c.display ? row[c.display] : info.getValue();

@@ -5,6 +5,7 @@ import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { prisma } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { authenticateWithPassword } from "./credentials";
 import { clientIp } from "./rate-limit";
 
@@ -31,6 +32,16 @@ function buildConfig(): NextAuthConfig {
   return {
     secret: env.AUTH_SECRET,
     trustHost: true,
+    logger: {
+      // A wrong password is an expected event, already recorded as a sign-in attempt.
+      error(error) {
+        if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+        log.error("auth error", { error });
+      },
+      warn(code) {
+        log.warn("auth warning", { code });
+      },
+    },
     adapter: PrismaAdapter(prisma),
     session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600, updateAge: 15 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },

@@ -9,12 +9,14 @@ import { addMemberAction, removeMemberAction, updateMemberRolesAction } from "./
 type TAdded = { membershipId: string; email: string; temporaryPassword: string | null };
 
 function RoleCheckboxes({ idPrefix, grantable, checked, error }: { idPrefix: string; grantable: TRole[]; checked: TRole[]; error?: string }) {
+  const ungrantable = ROLES.filter((r) => !grantable.includes(r) && !checked.includes(r));
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset" aria-describedby={`${idPrefix}-roles-hint`}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Roles</legend>
         <div className="govuk-hint" id={`${idPrefix}-roles-hint`}>
-          Select all that apply. You can only grant roles whose permissions you hold yourself.
+          Select all that apply. You can only grant roles whose permissions you hold yourself
+          {ungrantable.length > 0 ? `, so you cannot grant: ${ungrantable.map((r) => ROLE_LABELS[r].toLowerCase()).join(", ")}` : ""}.
         </div>
         {error && (
           <p className="govuk-error-message">
@@ -22,30 +24,25 @@ function RoleCheckboxes({ idPrefix, grantable, checked, error }: { idPrefix: str
           </p>
         )}
         <div className="govuk-checkboxes govuk-checkboxes--small">
-          {ROLES.map((r) => {
-            const allowed = grantable.includes(r) || checked.includes(r);
-            return (
-              <div className="govuk-checkboxes__item" key={r}>
-                <input
-                  className="govuk-checkboxes__input"
-                  id={`${idPrefix}-role-${r}`}
-                  name="roles"
-                  type="checkbox"
-                  value={r}
-                  defaultChecked={checked.includes(r)}
-                  disabled={!allowed}
-                  aria-describedby={`${idPrefix}-role-${r}-hint`}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={`${idPrefix}-role-${r}`}>
-                  {ROLE_LABELS[r]}
-                </label>
-                <div id={`${idPrefix}-role-${r}-hint`} className="govuk-hint govuk-checkboxes__hint">
-                  {ROLE_DESCRIPTIONS[r]}
-                  {!allowed ? " (you cannot grant this role)" : ""}
-                </div>
+          {ROLES.filter((r) => grantable.includes(r) || checked.includes(r)).map((r) => (
+            <div className="govuk-checkboxes__item" key={r}>
+              <input
+                className="govuk-checkboxes__input"
+                id={`${idPrefix}-role-${r}`}
+                name="roles"
+                type="checkbox"
+                value={r}
+                defaultChecked={checked.includes(r)}
+                aria-describedby={`${idPrefix}-role-${r}-hint`}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${idPrefix}-role-${r}`}>
+                {ROLE_LABELS[r]}
+              </label>
+              <div id={`${idPrefix}-role-${r}-hint`} className="govuk-hint govuk-checkboxes__hint">
+                {ROLE_DESCRIPTIONS[r]}
               </div>
-            );
-          })}
+            </div>
+          ))}
         </div>
       </fieldset>
     </div>
