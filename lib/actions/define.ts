@@ -17,10 +17,11 @@ type TPayload = FormData | Record<string, unknown> | undefined | null;
 export function payloadToObject(payload: TPayload): Record<string, unknown> {
   if (!payload) return {};
   if (!(payload instanceof FormData)) return payload;
-  const out: Record<string, unknown> = {};
+  // A prototype-less object, so fields named "constructor" or "__proto__" are just fields.
+  const out: Record<string, unknown> = Object.create(null);
   for (const [k, v] of payload.entries()) {
     if (k.startsWith("$ACTION")) continue; // Next's own fields
-    if (k in out) out[k] = ([] as unknown[]).concat(out[k], v);
+    if (Object.hasOwn(out, k)) out[k] = ([] as unknown[]).concat(out[k], v);
     else out[k] = v;
   }
   return out;

@@ -22,8 +22,11 @@ export interface TWardRow {
   geometry: unknown;
 }
 
-/** The council's wards in its current boundary vintage, each with its latest population. */
-export async function findWards(db: TScopedClient, vintage: string): Promise<TWardRow[]> {
+/**
+ * The council's wards in its current boundary vintage, each with its latest population up to
+ * `asOfYear` (default: this year), so far-future projections are not shown as today's figures.
+ */
+export async function findWards(db: TScopedClient, vintage: string, asOfYear = new Date().getFullYear()): Promise<TWardRow[]> {
   const areas = await db.area.findMany({
     where: { kind: "ward", vintage },
     select: {
@@ -31,7 +34,7 @@ export async function findWards(db: TScopedClient, vintage: string): Promise<TWa
       code: true,
       name: true,
       geometry: true,
-      populations: { orderBy: { year: "desc" }, take: 1, select: { year: true, population: true } },
+      populations: { where: { year: { lte: asOfYear } }, orderBy: { year: "desc" }, take: 1, select: { year: true, population: true } },
     },
     orderBy: { name: "asc" },
   });
