@@ -93,7 +93,7 @@ describe("parseSchema", () => {
 
   it("reads the real prisma/schema.prisma", () => {
     const real = readSchema();
-    expect(real.enums.map((e) => e.name)).toEqual(["Role", "AreaKind"]);
+    expect(real.enums.map((e) => e.name)).toEqual(expect.arrayContaining(["Role", "AreaKind"]));
     expect(getModel(real, "Council").fields.find((f) => f.name === "slug")).toMatchObject({ isUnique: true, doc: 'URL slug, e.g. "barking-and-dagenham"' });
     expect(getModel(real, "Area").fields.find((f) => f.name === "parent")?.relation).toEqual({
       name: "AreaParent",

@@ -7,6 +7,9 @@ import { loadPopulations, onboardCouncil } from "@/lib/councils/onboard";
 import { DEMO_COUNCILS, DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, demoEmail } from "./demo";
 
 const SEED_DIR = path.resolve(process.cwd(), "prisma/seed-data");
+const FRAMEWORKS_DIR = path.resolve(process.cwd(), "data/frameworks");
+/** Framework editions every council can score against, from data/frameworks/<code>/. */
+const FRAMEWORK_EDITIONS = [{ dir: "london-wards-2015", observations: "observations-lbbd-havering.csv" }];
 
 interface TFeatureCollection {
   type: "FeatureCollection";
@@ -35,7 +38,7 @@ function readPopulations(): Array<{ areaCode: string; year: number; population: 
  * an operator. Idempotent: running it again changes nothing.
  */
 export async function seedDemo(db: PrismaClient, options: { withDemoUsers: boolean }) {
-  const report: string[] = [];
+  const report: string[] = await seedFrameworkEditions(db);
   const wards = JSON.parse(readFileSync(path.join(SEED_DIR, "wards-2013.geojson"), "utf8")) as TFeatureCollection;
   const populations = readPopulations();
   for (const c of DEMO_COUNCILS) {
@@ -69,6 +72,30 @@ export async function seedDemo(db: PrismaClient, options: { withDemoUsers: boole
   if (options.withDemoUsers) {
     const op = await ensureUser(db, DEMO_OPERATOR.email, DEMO_OPERATOR.name);
     if (!op.isOperator) await db.user.update({ where: { id: op.id }, data: { isOperator: true } });
+  }
+  return report;
+}
+
+/**
+ * Publish the framework editions in data/frameworks (idempotent: an edition already present by
+ * code and edition is left exactly as it is, since published editions never change). The accepted
+ * periods are the range of years in the edition's observations file.
+ */
+export async function seedFrameworkEditions(db: PrismaClient): Promise<string[]> {
+  const report: string[] = [];
+  for (const f of FRAMEWORK_EDITIONS) {
+    const definition = JSON.parse(readFileSync(path.join(FRAMEWORKS_DIR, f.dir, "framework.json"), "utf8")) as { id: string; edition: string; name: string };
+    const existing = await db.frameworkEdition.findUnique({ where: { code_edition: { code: definition.id, edition: definition.edition } } });
+    if (existing) continue;
+    const lines = readFileSync(path.join(FRAMEWORKS_DIR, f.dir, f.observations), "utf8").trim().split(/\r?\n/);
+    const col = lines[0].split(",").indexOf("period");
+    const periods = lines.slice(1).map((l) => Number(l.split(",")[col])).filter(Number.isInteger);
+    const periodMin = periods.reduce((a, b) => Math.min(a, b));
+    const periodMax = periods.reduce((a, b) => Math.max(a, b));
+    await db.frameworkEdition.create({
+      data: { code: definition.id, edition: definition.edition, name: definition.name, definition: definition as never, periodMin, periodMax },
+    });
+    report.push(`Published framework edition ${definition.id} ${definition.edition} (periods ${periodMin}–${periodMax})`);
   }
   return report;
 }

@@ -3,7 +3,17 @@
  * read and write of these. lib/db/tenant-models.test.ts walks prisma/schema.prisma and fails
  * when a model with `councilId` is missing here, so a new tenant model cannot slip through.
  */
-export const TENANT_MODELS = ["Area", "AreaPopulation", "Membership", "AuditEvent"] as const;
+export const TENANT_MODELS = [
+  "Area",
+  "AreaPopulation",
+  "Membership",
+  "AuditEvent",
+  "Upload",
+  "StagedFile",
+  "Dataset",
+  "Observation",
+  "ColumnMappingPreset",
+] as const;
 
 export type TTenantModel = (typeof TENANT_MODELS)[number];
 
@@ -14,4 +24,7 @@ export type TTenantModel = (typeof TENANT_MODELS)[number];
  */
 export const SHARED_MODEL_OPERATIONS: Record<string, readonly string[]> = {
   User: ["findUnique", "findFirst", "findMany", "count", "create"],
+  // Framework editions are published platform-wide; councils read them, only the seed and
+  // operators write them.
+  FrameworkEdition: ["findUnique", "findFirst", "findMany", "count"],
 };
