@@ -13,6 +13,13 @@ export const TENANT_MODELS = [
   "Dataset",
   "Observation",
   "ColumnMappingPreset",
+  "ScoreRun",
+  "Release",
+  "ReleaseComment",
+  "Notification",
+  "Quote",
+  "Subscription",
+  "Invoice",
 ] as const;
 
 export type TTenantModel = (typeof TENANT_MODELS)[number];
@@ -27,4 +34,6 @@ export const SHARED_MODEL_OPERATIONS: Record<string, readonly string[]> = {
   // Framework editions are published platform-wide; councils read them, only the seed and
   // operators write them.
   FrameworkEdition: ["findUnique", "findFirst", "findMany", "count"],
+  // Plans are the platform's price list: councils read them, only operators write them.
+  Plan: ["findUnique", "findFirst", "findMany", "count"],
 };

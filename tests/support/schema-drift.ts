@@ -1,4 +1,5 @@
 import type { TSqlClient } from "@/lib/db/migrate";
+import { DATABASE_GUARD_FUNCTIONS } from "@/lib/db/guards";
 import type { TDefault, TField, TModel, TSchema } from "@/lib/db/schema-model";
 
 /**
@@ -32,7 +33,7 @@ const REFERENTIAL: Record<string, string> = {
 };
 
 /** Objects that exist on purpose but are not described by schema.prisma. */
-export const IGNORED_EXTRAS = new Set(['table "_app_migrations"', 'function "audit_event_append_only"']);
+export const IGNORED_EXTRAS = new Set(['table "_app_migrations"']);
 
 function columnType(f: TField): string {
   const base = f.kind === "enum" ? f.type : SCALAR_SQL[f.type];
@@ -61,6 +62,8 @@ export function expectedShape(schema: TSchema): TShape {
   const shape: TShape = new Map();
   for (const e of schema.enums) addEnum(shape, e.name, e.values);
   for (const m of schema.models) addModel(shape, m, schema);
+  // the guards Prisma cannot express must exist, and no other function may
+  for (const f of DATABASE_GUARD_FUNCTIONS) shape.set(`function "${f}"`, "present");
   return shape;
 }
 

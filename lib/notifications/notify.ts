@@ -1,0 +1,38 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface TNotice {
+  councilId: string;
+  userIds: string[];
+  kind: "release.submitted" | "release.changes_requested" | "release.approved" | "release.published" | "release.comment";
+  title: string;
+  body: string;
+  /** a portal path, e.g. /c/barking-and-dagenham/releases/3 */
+  href: string;
+}
+
+/**
+ * Tell people something needs them: an in-app notification each, and an email in the outbox
+ * (sent by lib/notifications/mailer.ts when SMTP is configured; otherwise kept for the operator
+ * to read). Written in the caller's transaction, so a rolled-back change notifies nobody.
+ */
+export async function notify(tx: Prisma.TransactionClient, notice: TNotice): Promise<void> {
+  const userIds = [...new Set(notice.userIds)];
+  if (userIds.length === 0) return;
+  await tx.notification.createMany({
+    data: userIds.map((userId) => ({ councilId: notice.councilId, userId, kind: notice.kind, title: notice.title, body: notice.body, href: notice.href })),
+  });
+  const users = await tx.user.findMany({ where: { id: { in: userIds } }, select: { email: true } });
+  await tx.outboxEmail.createMany({
+    data: users.map((u) => ({
+      to: u.email,
+      subject: `Local SPI: ${notice.title}`,
+      body: `${notice.body}\n\nOpen it in Local SPI: ${notice.href}\n\nYou are receiving this because you are a member of a council on Local SPI.`,
+    })),
+  });
+}
+
+/** Members of a council holding a role, except some people (e.g. the one who acted). */
+export async function membersWithRole(tx: Prisma.TransactionClient, councilId: string, role: "officer" | "reviewer" | "admin", except: string[] = []) {
+  const rows = await tx.membership.findMany({ where: { councilId, roles: { has: role }, userId: { notIn: except } }, select: { userId: true } });
+  return rows.map((r) => r.userId);
+}
