@@ -24,6 +24,17 @@ const ZEnv = z
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
     DEMO: z.enum(["0", "1"]).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Largest data file an officer may upload, in megabytes (next.config.ts allows 52 MB bodies) */
+    MAX_UPLOAD_MB: z.coerce.number().positive().max(50).default(50),
+    /** Hours an unfinished upload (and its staged raw file) is kept before it is purged */
+    UPLOAD_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 7).default(24),
+    // Stripe: unset means manual invoicing mode. Never logged; read only on the server.
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_… or sk_live_…)").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)").optional(),
+    /** Point the Stripe SDK at another server (a local fake in tests and development). */
+    STRIPE_API_HOST: z.string().min(1).optional(),
+    STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
   })
   .superRefine((v, ctx) => {
     const entra = [v.AUTH_MICROSOFT_ENTRA_ID_ID, v.AUTH_MICROSOFT_ENTRA_ID_SECRET, v.AUTH_MICROSOFT_ENTRA_ID_ISSUER];

@@ -7,6 +7,7 @@ import { requireCouncil, requireOperator, requireUser, type TCouncilContext } fr
 import type { TSessionUser } from "@/lib/auth/session";
 import type { TPermission } from "@/lib/auth/permissions";
 import { AppError, isAppError } from "@/lib/errors";
+import { requireEntitlement, type TEntitlement } from "@/lib/billing/entitlements";
 import { log } from "@/lib/log";
 import type { TActionResult } from "./result";
 import { registerAction } from "./registry";
@@ -53,7 +54,8 @@ export interface TActionContext extends TCouncilContext {
 /**
  * Define a council-scoped server action. The one shape of every entry point:
  * zod input → authenticated → council resolved (non-members: NOT_FOUND) → permission →
- * handler → revalidate → `{ ok, data }` or `{ ok: false, error }`.
+ * plan entitlement (when `entitlement` is set: ENTITLEMENT if the council's subscription does
+ * not allow it) → handler → revalidate → `{ ok, data }` or `{ ok: false, error }`.
  *
  * The returned function has the `(previousState, payload)` signature of React's
  * useActionState, and payload carries the council slug as `council`.
@@ -62,6 +64,8 @@ export function councilAction<S extends z.ZodType, R>(def: {
   name: string;
   input: S;
   permission: TPermission;
+  /** a commercial entitlement the council must hold (lib/billing/entitlements.ts) */
+  entitlement?: TEntitlement;
   handler: (ctx: TActionContext, input: z.output<S>) => Promise<R>;
   /** paths to revalidate after success; `:council` is replaced by the slug */
   revalidate?: string[];
@@ -74,6 +78,7 @@ export function councilAction<S extends z.ZodType, R>(def: {
       const slug = typeof raw.council === "string" ? raw.council : "";
       if (!slug) throw new AppError("NOT_FOUND", "Page not found");
       const ctx = await requireCouncil(slug, def.permission);
+      await requireEntitlement(ctx, def.entitlement);
       const input = def.input.parse(raw);
       const data = await def.handler({ ...ctx, requestId }, input);
       for (const p of def.revalidate ?? []) revalidatePath(p.replace(":council", slug));

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import { loadPopulations, onboardCouncil } from "@/lib/councils/onboard";
+import { seedBilling } from "@/lib/billing/seed";
 import { DEMO_COUNCILS, DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, demoEmail } from "./demo";
 
 const SEED_DIR = path.resolve(process.cwd(), "prisma/seed-data");
@@ -69,6 +70,8 @@ export async function seedDemo(db: PrismaClient, options: { withDemoUsers: boole
       }
     }
   }
+  // Billing: the price list, and a pilot (LBBD) or paid (Havering) subscription so both demo councils can run everything.
+  report.push(...(await seedBilling(db, DEMO_COUNCILS.map((c) => ({ slug: c.slug, demoStatus: c.slug === "havering" ? "active" : "pilot" })))));
   if (options.withDemoUsers) {
     const op = await ensureUser(db, DEMO_OPERATOR.email, DEMO_OPERATOR.name);
     if (!op.isOperator) await db.user.update({ where: { id: op.id }, data: { isOperator: true } });
