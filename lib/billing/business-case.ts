@@ -16,7 +16,7 @@ export const BUSINESS_CASE_ASSUMPTIONS = {
 } as const;
 
 /** In-house cost over the comparison period, pence: build once, then refresh in later years. */
-export function inHouseCostPence(a = BUSINESS_CASE_ASSUMPTIONS): { buildPence: number; refreshPence: number; totalPence: number } {
+export function inHouseCostPence(a: { buildAnalystDays: number; refreshAnalystDays: number; dayRatePence: number; years: number } = BUSINESS_CASE_ASSUMPTIONS): { buildPence: number; refreshPence: number; totalPence: number } {
   const buildPence = a.buildAnalystDays * a.dayRatePence;
   const refreshPence = a.refreshAnalystDays * a.dayRatePence;
   return { buildPence, refreshPence, totalPence: buildPence + refreshPence * Math.max(a.years - 1, 0) };

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EntitlementBanner } from "@/components/billing/entitlement-banner";
 import { can, ROLE_LABELS, type TRole } from "@/lib/auth/permissions";
 
 /** Sub-navigation of a council's portal, showing only what the member's roles allow. */
@@ -13,12 +14,13 @@ export function CouncilNav({
   name: string;
   roles: TRole[];
   viaOperator: boolean;
-  current: "home" | "members" | "audit";
+  current: "home" | "members" | "audit" | "billing";
 }) {
   const items = [
     { id: "home", href: `/c/${slug}`, label: "Wards", show: true },
     { id: "members", href: `/c/${slug}/members`, label: "Members", show: true },
     { id: "audit", href: `/c/${slug}/audit`, label: "Audit log", show: viaOperator || can(roles, "audit:read") },
+    { id: "billing", href: `/c/${slug}/billing`, label: "Billing", show: viaOperator || can(roles, "billing:read") },
   ] as const;
   return (
     <div className="lspi-council-nav">
@@ -39,6 +41,7 @@ export function CouncilNav({
             ))}
         </ul>
       </nav>
+      <EntitlementBanner slug={slug} />
     </div>
   );
 }
