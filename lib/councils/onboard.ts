@@ -84,7 +84,8 @@ export async function onboardCouncil(
 
 /**
  * Load ward (and borough) populations for a council: rows whose area code is not one of the
- * council's areas are ignored and counted. Idempotent (upsert on area and year).
+ * council's areas are ignored and counted. Idempotent: figures already held for an area and
+ * year are kept (one insert, skipping duplicates).
  */
 export async function loadPopulations(
   db: PrismaClient,
@@ -93,22 +94,10 @@ export async function loadPopulations(
 ) {
   const areas = await db.area.findMany({ where: { councilId }, select: { id: true, code: true } });
   const byCode = new Map(areas.map((a) => [a.code, a.id]));
-  let loaded = 0;
-  let ignored = 0;
-  await db.$transaction(async (tx) => {
-    for (const r of rows) {
-      const areaId = byCode.get(r.areaCode);
-      if (!areaId) {
-        ignored++;
-        continue;
-      }
-      await tx.areaPopulation.upsert({
-        where: { areaId_year: { areaId, year: r.year } },
-        create: { councilId, areaId, year: r.year, population: r.population, source: r.source },
-        update: { population: r.population, source: r.source },
-      });
-      loaded++;
-    }
+  const data = rows.flatMap((r) => {
+    const areaId = byCode.get(r.areaCode);
+    return areaId ? [{ councilId, areaId, year: r.year, population: r.population, source: r.source }] : [];
   });
-  return { loaded, ignored };
+  const { count } = await db.areaPopulation.createMany({ data, skipDuplicates: true });
+  return { loaded: count, ignored: rows.length - data.length };
 }

@@ -7,5 +7,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  */
 export function createPrismaClient(connectionString: string, options?: { max?: number }): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: options?.max ?? 10 });
-  return new PrismaClient({ adapter });
+  // Generous transaction limits: loads of a few hundred thousand observations, on a busy
+  // two-core machine or the embedded database, take longer than Prisma's 5 s default.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 120_000 } });
 }

@@ -36,4 +36,6 @@ export const SHARED_MODEL_OPERATIONS: Record<string, readonly string[]> = {
   FrameworkEdition: ["findUnique", "findFirst", "findMany", "count"],
   // Plans are the platform's price list: councils read them, only operators write them.
   Plan: ["findUnique", "findFirst", "findMany", "count"],
+  // The email outbox is platform-wide: a council's workflow may queue messages to its members.
+  OutboxEmail: ["create", "createMany"],
 };

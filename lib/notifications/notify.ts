@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TScopedTx } from "@/lib/db/scoped";
 
 export interface TNotice {
   councilId: string;
@@ -15,7 +15,7 @@ export interface TNotice {
  * (sent by lib/notifications/mailer.ts when SMTP is configured; otherwise kept for the operator
  * to read). Written in the caller's transaction, so a rolled-back change notifies nobody.
  */
-export async function notify(tx: Prisma.TransactionClient, notice: TNotice): Promise<void> {
+export async function notify(tx: TScopedTx, notice: TNotice): Promise<void> {
   const userIds = [...new Set(notice.userIds)];
   if (userIds.length === 0) return;
   await tx.notification.createMany({
@@ -32,7 +32,7 @@ export async function notify(tx: Prisma.TransactionClient, notice: TNotice): Pro
 }
 
 /** Members of a council holding a role, except some people (e.g. the one who acted). */
-export async function membersWithRole(tx: Prisma.TransactionClient, councilId: string, role: "officer" | "reviewer" | "admin", except: string[] = []) {
+export async function membersWithRole(tx: TScopedTx, councilId: string, role: "officer" | "reviewer" | "admin", except: string[] = []) {
   const rows = await tx.membership.findMany({ where: { councilId, roles: { has: role }, userId: { notIn: except } }, select: { userId: true } });
   return rows.map((r) => r.userId);
 }

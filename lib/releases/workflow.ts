@@ -1,13 +1,12 @@
-import "server-only";
 import type { TCouncilContext } from "@/lib/auth/require-council";
 import { recordAudit } from "@/lib/audit/record";
-import { prisma } from "@/lib/db/client";
+import type { TScopedTx } from "@/lib/db/scoped";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, notFound } from "@/lib/errors";
 import { membersWithRole, notify } from "@/lib/notifications/notify";
 import { decideTransition, type TReleaseEvent, type TReleaseState } from "./state-machine";
 
-type TCtx = Pick<TCouncilContext, "user" | "council" | "roles" | "viaOperator"> & { requestId: string };
+type TCtx = Pick<TCouncilContext, "user" | "council" | "roles" | "viaOperator" | "db"> & { requestId: string };
 
 /**
  * The workflow's writes. Each one: read the release (scoped to the council), let the pure state
@@ -15,10 +14,10 @@ type TCtx = Pick<TCouncilContext, "user" | "council" | "roles" | "viaOperator"> 
  * WHERE), so of two concurrent decisions exactly one lands and the other gets a clear answer.
  * The database re-checks four-eyes and immutability itself (release_guard trigger).
  *
- * System code with an explicit councilId on every query: the workflow spans releases, runs,
- * datasets, memberships and notifications in one transaction.
+ * Everything runs in one transaction of the council-scoped client, so every query is confined to
+ * the council even where this code also names it.
  */
-async function loadFacts(tx: Prisma.TransactionClient, councilId: string, releaseId: string) {
+async function loadFacts(tx: TScopedTx, councilId: string, releaseId: string) {
   const r = await tx.release.findFirst({
     where: { id: releaseId, councilId },
     include: { scoreRun: { select: { datasetIds: true } } },
@@ -35,7 +34,7 @@ function decide(ctx: TCtx, facts: Parameters<typeof decideTransition>[0], event:
 }
 
 async function guardedUpdate(
-  tx: Prisma.TransactionClient,
+  tx: TScopedTx,
   where: { id: string; councilId: string; state: TReleaseState; lockVersion: number },
   data: Prisma.ReleaseUncheckedUpdateManyInput,
 ) {
@@ -56,7 +55,7 @@ async function guardedUpdate(
 const href = (ctx: TCtx, version: number) => `/c/${ctx.council.slug}/releases/${version}`;
 
 export async function submitRelease(ctx: TCtx, input: { releaseId: string; lockVersion: number; notes?: string }) {
-  return prisma.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     const { release, facts } = await loadFacts(tx, ctx.council.id, input.releaseId);
     const next = decide(ctx, facts, "submit");
     await guardedUpdate(tx, { id: release.id, councilId: ctx.council.id, state: facts.state, lockVersion: input.lockVersion }, {
@@ -80,7 +79,7 @@ export async function submitRelease(ctx: TCtx, input: { releaseId: string; lockV
 }
 
 export async function requestChanges(ctx: TCtx, input: { releaseId: string; lockVersion: number; reason: string }) {
-  return prisma.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     const { release, facts } = await loadFacts(tx, ctx.council.id, input.releaseId);
     const next = decide(ctx, facts, "requestChanges");
     await guardedUpdate(tx, { id: release.id, councilId: ctx.council.id, state: facts.state, lockVersion: input.lockVersion }, { state: next });
@@ -104,7 +103,7 @@ export async function requestChanges(ctx: TCtx, input: { releaseId: string; lock
  * transaction.
  */
 export async function approveRelease(ctx: TCtx, input: { releaseId: string; lockVersion: number; publishAt?: Date | null }) {
-  return prisma.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     const { release, facts } = await loadFacts(tx, ctx.council.id, input.releaseId);
     const next = decide(ctx, facts, "approve");
     const now = new Date();
@@ -144,7 +143,7 @@ export async function approveRelease(ctx: TCtx, input: { releaseId: string; lock
 }
 
 export async function withdrawRelease(ctx: TCtx, input: { releaseId: string; lockVersion: number }) {
-  return prisma.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     const { release, facts } = await loadFacts(tx, ctx.council.id, input.releaseId);
     const next = decide(ctx, facts, "withdraw");
     await guardedUpdate(tx, { id: release.id, councilId: ctx.council.id, state: facts.state, lockVersion: input.lockVersion }, { state: next });
@@ -155,7 +154,7 @@ export async function withdrawRelease(ctx: TCtx, input: { releaseId: string; loc
 
 /** A comment on the release or on one cell (ward × score); the other side is notified. */
 export async function addComment(ctx: TCtx, input: { releaseId: string; body: string; areaCode?: string; scoreCode?: string; parentId?: string }) {
-  return prisma.$transaction(async (tx) => {
+  return ctx.db.$transaction(async (tx) => {
     const r = await tx.release.findFirst({ where: { id: input.releaseId, councilId: ctx.council.id } });
     if (!r) throw notFound("Release");
     if (input.parentId) {

@@ -14,10 +14,12 @@ export function CouncilNav({
   name: string;
   roles: TRole[];
   viaOperator: boolean;
-  current: "home" | "members" | "audit" | "billing";
+  current: "home" | "data" | "members" | "audit" | "releases" | "billing";
 }) {
   const items = [
     { id: "home", href: `/c/${slug}`, label: "Wards", show: true },
+    { id: "data", href: `/c/${slug}/data`, label: "Data", show: viaOperator || can(roles, "data:read") },
+    { id: "releases", href: `/c/${slug}/releases`, label: "Releases", show: viaOperator || can(roles, "release:read") },
     { id: "members", href: `/c/${slug}/members`, label: "Members", show: true },
     { id: "audit", href: `/c/${slug}/audit`, label: "Audit log", show: viaOperator || can(roles, "audit:read") },
     { id: "billing", href: `/c/${slug}/billing`, label: "Billing", show: viaOperator || can(roles, "billing:read") },
