@@ -13,7 +13,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
   allowedDevOrigins: ["127.0.0.1", "localhost"],
-  experimental: { authInterrupts: true },
+  // Server actions carry data files (MAX_UPLOAD_MB, at most 50 MB, plus multipart overhead).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "52mb" } },
   sassOptions: { silenceDeprecations: ["import", "global-builtin"], quietDeps: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

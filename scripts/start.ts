@@ -13,6 +13,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { demoAccountsTable, seedDemo } from "@/lib/db/seed";
+import { purgeExpiredUploads } from "@/lib/uploads/purge";
 import { getEnv, ConfigError } from "@/lib/env";
 import { sourceHash } from "./build-hash";
 
@@ -43,6 +44,7 @@ say(applied.length ? `Applied ${applied.length} migration(s)` : "Database schema
 
 const db = createPrismaClient(databaseUrl, { max: 2 });
 const seeded = await seedDemo(db, { withDemoUsers: env.demoAccounts });
+seeded.push(`Deleted the files of ${await purgeExpiredUploads(db, new Date())} abandoned upload(s)`);
 await db.$disconnect();
 for (const line of seeded) say(line);
 
