@@ -19,7 +19,8 @@ export function getStripe(): Stripe | null {
   const env = getEnv();
   const key = env.STRIPE_SECRET_KEY;
   if (!key) return null;
-  if (cached?.key !== key) cached = { key, client: createStripe(key, env) };
+  const id = `${key}|${env.STRIPE_API_HOST ?? ""}|${env.STRIPE_API_PORT ?? ""}`;
+  if (cached?.key !== id) cached = { key: id, client: createStripe(key, env) };
   return cached.client;
 }
 
