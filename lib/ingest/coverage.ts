@@ -77,8 +77,12 @@ export function computeCoverage(s: TStore, skip: Uint8Array, ctx: TIngestContext
   for (const c of out) total[c.engineAction]++;
   const span = periods.length > 1 ? `${periods[0]}–${periods[periods.length - 1]}` : `${periods[0]}`;
   sink.add({ row: null, column: null, code: "COVERAGE_SUMMARY", severity: "info", message: `coverage of ${A} wards × ${I} indicators over ${span}: ${total.complete} series complete; where values are missing the engine will carry forward ${total["carry-forward"]}, impute ${total.impute} and leave ${total.unscored} unscored` });
+  // indicators with no value at all in these periods are one line, not one per ward
+  const absent = inds.filter((_, i) => perIndicator[i].cells > 0 && perIndicator[i].cells === perIndicator[i].series * periods.length && !out.some((c) => c.indicator === inds[i].code && c.periods.length > 0));
+  if (absent.length) sink.add({ row: null, column: null, code: "COVERAGE_INDICATOR_ABSENT", severity: "info", message: `${absent.length} of ${I} indicators have no values for ${span} in this upload or the data already loaded: ${absent.map((x) => x.code).join(", ")}` });
+  const absentSet = new Set(absent.map((x) => x.code));
   perIndicator.forEach((st, i) => {
-    if (!st.cells) return;
+    if (!st.cells || absentSet.has(inds[i].code)) return;
     sink.add({ row: null, column: null, code: "COVERAGE_GAP", severity: "info", indicator: inds[i].code, message: `${inds[i].code}: ${st.series} ward${st.series === 1 ? "" : "s"} with missing periods (${st.cells} ward-periods): the engine will carry forward ${st.carry}, impute ${st.impute}, leave ${st.unscored} unscored` });
   });
   return out;
