@@ -39,9 +39,11 @@ export function parseNumberCell(raw: string, percentUnit: boolean, decimalComma:
   if (EXCEL_ERRORS.has(lower)) return { kind: "missing", reason: "excel-error" };
   if (NA_TOKENS.has(lower)) return { kind: "missing", reason: "na-token" };
   if (SUPPRESSED.has(lower)) return { kind: "missing", reason: "suppressed" };
-  if (/^[-\u2212]/.test(s) && s.charCodeAt(0) === 0x2212 && PLAIN.test(`-${s.slice(1)}`)) return { kind: "number", value: -Number(s.slice(1)), cleaned: "minus-sign" };
-  if (THOUSANDS.test(s)) return { kind: "number", value: Number(s.replace(/,/g, "")), cleaned: "thousands" };
+  if (s.charCodeAt(0) === 0x2212 && PLAIN.test(`-${s.slice(1)}`)) return { kind: "number", value: -Number(s.slice(1)), cleaned: "minus-sign" };
+  // in a semicolon-separated (European) file the comma is the decimal mark: "12,527" is 12.527
   if (decimalComma && DECIMAL_COMMA.test(s)) return { kind: "number", value: Number(s.replace(",", ".")), cleaned: "decimal-comma" };
+  if (decimalComma && /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return { kind: "number", value: Number(s.replace(/\./g, "").replace(",", ".")), cleaned: "thousands" };
+  if (!decimalComma && THOUSANDS.test(s)) return { kind: "number", value: Number(s.replace(/,/g, "")), cleaned: "thousands" };
   if (s.endsWith("%")) {
     const inner = s.slice(0, -1).trim();
     if (PLAIN.test(inner)) return percentUnit ? { kind: "number", value: Number(inner), cleaned: "percent" } : { kind: "percent-wrong-unit", value: Number(inner) };

@@ -78,7 +78,7 @@ export function createRowChecker(ctx: TIngestContext, plan: TPlan, sink: TIssueS
         }
         const v = r.value;
         if (!Number.isFinite(v)) return add(row, col, "VALUE_NOT_NUMERIC", "error", `value ${quote(raw)} is not a finite number`, tag), undefined;
-        if (pct[k] && (v < 0 || v > 100)) return add(row, col, "VALUE_OUT_OF_RANGE", "error", `value ${v} is outside 0–100, but ${ind.code} is a percentage`, { ...tag, suggestion: v > 0 && v <= 1 ? "" : "Check the value; a share of 0.12 should be written 12." }), undefined;
+        if (pct[k] && (v < 0 || v > 100)) return add(row, col, "VALUE_OUT_OF_RANGE", "error", `value ${v} is outside 0–100, but ${ind.code} is a percentage`, { ...tag, suggestion: "Check the value: percentages are written 0–100 (12 for 12 %)." }), undefined;
         if (nonNeg[k] && v < 0) return add(row, col, "VALUE_NEGATIVE", "error", `value ${v} is negative, but ${ind.code} (${ind.unit}) cannot be`, tag), undefined;
         return v;
       }
