@@ -16,6 +16,8 @@ export const DEMO_OPERATOR = { email: "operator@localspi.example", name: "Olu Op
 export const DEMO_ROLES: Array<{ local: string; name: string; roles: TRole[] }> = [
   { local: "officer", name: "Priya Officer", roles: ["officer"] },
   { local: "reviewer", name: "Rhys Reviewer", roles: ["reviewer"] },
+  // a second reviewer, so a release sent back by one can be approved by another (four-eyes demo)
+  { local: "reviewer2", name: "Sam Second-Reviewer", roles: ["reviewer"] },
   { local: "procurement", name: "Pat Procurement", roles: ["procurement"] },
   { local: "admin", name: "Ada Admin", roles: ["admin"] },
 ];

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import { loadPopulations, onboardCouncil } from "@/lib/councils/onboard";
 import { seedBilling } from "@/lib/billing/seed";
+import { seedDemoReleases } from "./seed-releases";
 import { DEMO_COUNCILS, DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, demoEmail } from "./demo";
 
 const SEED_DIR = path.resolve(process.cwd(), "prisma/seed-data");
@@ -75,6 +76,8 @@ export async function seedDemo(db: PrismaClient, options: { withDemoUsers: boole
   if (options.withDemoUsers) {
     const op = await ensureUser(db, DEMO_OPERATOR.email, DEMO_OPERATOR.name);
     if (!op.isOperator) await db.user.update({ where: { id: op.id }, data: { isOperator: true } });
+    // releases are made by the demo officers and reviewers, through the product's own pipeline
+    report.push(...(await seedDemoReleases(db)));
   }
   return report;
 }
