@@ -15,6 +15,7 @@ const ZLock = { releaseId: z.string().min(1), lockVersion: z.coerce.number().int
 export const startScoreRunAction = councilAction({
   name: "runs.start",
   permission: "run:create",
+  entitlement: "run:create",
   input: ZRunOptions.extend({ frameworkEditionId: z.string().min(1, "Choose a framework edition"), periods: ZPeriods }),
   handler: (ctx, { frameworkEditionId, periods, ...options }) => startScoreRun(ctx, { frameworkEditionId, periods, options }),
   revalidate: ["/c/:council/releases"],
@@ -23,6 +24,7 @@ export const startScoreRunAction = councilAction({
 export const submitReleaseAction = councilAction({
   name: "releases.submit",
   permission: "release:submit",
+  entitlement: "release:submit",
   input: z.object({ ...ZLock, notes: z.string().trim().max(5000).optional() }),
   handler: (ctx, input) => submitRelease(ctx, input),
   revalidate: ["/c/:council/releases"],
@@ -42,6 +44,7 @@ const ZPublishAt = z.preprocess((v) => (v === "" || v === undefined || v === nul
 export const approveReleaseAction = councilAction({
   name: "releases.approve",
   permission: "release:approve",
+  entitlement: "release:approve",
   input: z.object({ ...ZLock, publishAt: ZPublishAt }),
   handler: (ctx, input) => approveRelease(ctx, { ...input, publishAt: input.publishAt ? londonLocalToUtc(input.publishAt) : null }),
   revalidate: ["/c/:council/releases"],
