@@ -20,6 +20,7 @@ export const TENANT_MODELS = [
   "Quote",
   "Subscription",
   "Invoice",
+  "RegionConsent",
 ] as const;
 
 export type TTenantModel = (typeof TENANT_MODELS)[number];
@@ -38,4 +39,6 @@ export const SHARED_MODEL_OPERATIONS: Record<string, readonly string[]> = {
   Plan: ["findUnique", "findFirst", "findMany", "count"],
   // The email outbox is platform-wide: a council's workflow may queue messages to its members.
   OutboxEmail: ["create", "createMany"],
+  // Regions are platform-level: a council admin reads the ones that invited it; only operators write them.
+  Region: ["findUnique", "findFirst", "findMany", "count"],
 };
