@@ -44,7 +44,8 @@ describe("chooseBasis", () => {
 });
 
 describe("attribute", () => {
-  it.each([
+  type TCase = { name: string; wNow: Record<string, number>; wBefore: Record<string, number>; sNow: Record<string, number>; sBefore: Record<string, number>; expect: Record<string, number[]>; weightsChanged: boolean };
+  it.each<TCase>([
     {
       name: "same weights: contributions are w × Δs and sum to the change",
       wNow: { a: 0.5, b: 0.5 }, wBefore: { a: 0.5, b: 0.5 }, sNow: { a: 60, b: 40 }, sBefore: { a: 50, b: 42 },
