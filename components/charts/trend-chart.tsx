@@ -25,7 +25,7 @@ export function TrendChart({ rows, series, height = 260, domain = [0, 100], test
   return (
     <div aria-hidden="true" style={{ width: "100%", height }} data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="period" type="number" domain={["dataMin", "dataMax"]} allowDecimals={false} tickCount={Math.min(rows.length, 8)} />
           <YAxis domain={domain === "auto" ? ["auto", "auto"] : domain} />
