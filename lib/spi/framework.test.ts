@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { syntheticFramework } from "./__fixtures__/synthetic";
 import { validateFramework } from "./framework";
 
-const base = () => syntheticFramework({ dimensions: 1, componentsPerDimension: 2, indicatorsPerComponent: [2, 3] }) as unknown as Record<string, any>;
+// Test inputs are deliberately malformed frameworks: a loose shape lets each case break one part.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type TLoose = Record<string, any>;
+
+const base = () => syntheticFramework({ dimensions: 1, componentsPerDimension: 2, indicatorsPerComponent: [2, 3] }) as unknown as TLoose;
 
 describe("validateFramework", () => {
   it("accepts a good framework and applies the defaults", () => {
@@ -23,7 +27,7 @@ describe("validateFramework", () => {
     expect(v.ok && v.framework.components.map((c) => c.maxMissing)).toEqual([0, 2]);
   });
 
-  const cases: Array<[string, (f: Record<string, any>) => void, string, RegExp]> = [
+  const cases: Array<[string, (f: TLoose) => void, string, RegExp]> = [
     ["not an object", () => {}, "(root)", /expected object/i],
     ["missing edition", (f) => delete f.edition, "edition", /expected string/i],
     ["bad direction", (f) => (f.dimensions[0].components[0].indicators[0].direction = 2), "dimensions[0].components[0].indicators[0].direction", /./],
@@ -45,7 +49,7 @@ describe("validateFramework", () => {
     ["negative carryForwardYears", (f) => (f.carryForwardYears = -1), "carryForwardYears", /./],
   ];
   it.each(cases)("rejects %s with a path and message", (_name, mutate, path, message) => {
-    const f = _name === "not an object" ? (42 as unknown as Record<string, any>) : base();
+    const f = _name === "not an object" ? (42 as unknown as TLoose) : base();
     mutate(f);
     const v = validateFramework(f);
     expect(v.ok).toBe(false);

@@ -53,7 +53,8 @@ export function selectKth(a: Float64Array, k: number): number {
   while (hi > lo) {
     const mid = (lo + hi) >>> 1;
     // median of three as pivot keeps sorted inputs linear
-    let x = a[lo], y = a[mid], z = a[hi];
+    let x = a[lo];
+    const y = a[mid], z = a[hi];
     const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
     let i = lo, j = hi;
     while (i <= j) {
