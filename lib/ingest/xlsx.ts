@@ -1,13 +1,16 @@
 import { Readable } from "node:stream";
+import { createInflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
-import { entrySpans, readEntryText, type TZipEntry } from "./zip";
+import { entryData, localHeader, readEntryText, type TZipEntry } from "./zip";
 
 /*
  * XLSX rows through exceljs's streaming WorkbookReader. The zip has already been
- * checked (zip.ts). We hand exceljs a re-ordered copy-free view of the archive —
- * relationships, workbook, shared strings, then only the chosen sheet — because exceljs
- * spills worksheets that come before the shared strings (Excel's usual order) to temp
- * files, and the core does no file I/O.
+ * checked (zip.ts). We hand exceljs a re-ordered archive — relationships, workbook,
+ * shared strings, then only the chosen sheet — because exceljs spills worksheets that
+ * come before the shared strings (Excel's usual order) to temp files, and the core does
+ * no file I/O. Each entry gets a fresh local header written from the central directory
+ * (sizes known, no data descriptor): damaged local headers made exceljs's unzipper wait
+ * forever in the fuzz tests.
  */
 
 export interface TSheetRef {
@@ -61,25 +64,59 @@ export function cellText(v: unknown): string {
 }
 
 /**
- * Stream one sheet's rows: `onRow(cells, rowNumber)`; return false to stop. Throws on a
- * malformed archive (the caller turns that into a refusal).
+ * The chosen entries as one zip stream of STORED entries, inflated here. exceljs's
+ * unzipper swallows inflate errors and then waits forever (found by the fuzz tests), so
+ * inflation is ours: any damage or a size that differs from the directory's claim calls
+ * `fail`, which ends the read with an error.
+ */
+async function* storedEntries(bytes: Uint8Array, entries: TZipEntry[], cdOffset: number, fail: (e: Error) => void): AsyncGenerator<Buffer> {
+  try {
+    for (const e of entries) {
+      const data = entryData(bytes, e, cdOffset);
+      if (!data) throw new Error(`damaged entry ${e.name}`);
+      yield localHeader({ ...e, method: 0, compressedSize: e.uncompressedSize });
+      const source = Buffer.from(data.buffer, data.byteOffset, data.length);
+      let produced = 0;
+      const chunks = e.method === 0 ? [source] : (Readable.from([source], { objectMode: false }).pipe(createInflateRaw()) as AsyncIterable<Buffer>);
+      for await (const chunk of chunks) {
+        produced += chunk.length;
+        if (produced > e.uncompressedSize) throw new Error(`${e.name} is larger than the workbook directory says`);
+        yield chunk;
+      }
+      if (produced !== e.uncompressedSize) throw new Error(`${e.name} is smaller than the workbook directory says`);
+    }
+    // an empty end-of-directory record, so the unzipper ends cleanly instead of FILE_ENDED
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    yield eocd;
+  } catch (err) {
+    fail(err as Error);
+  }
+}
+
+/**
+ * Stream one sheet's rows: `onRow(cells, rowNumber)`; return false to stop. Rejects on
+ * a damaged archive (the caller turns that into a refusal).
  */
 export async function readSheetRows(bytes: Uint8Array, entries: TZipEntry[], cdOffset: number, sheetPath: string, onRow: (cells: string[], row: number) => boolean | void): Promise<void> {
-  const spans = entrySpans(entries, cdOffset);
-  const order = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedStrings.xml", sheetPath].filter((n) => spans.has(n));
-  const parts = order.map((n) => spans.get(n)!).map(([a, z]) => Buffer.from(bytes.buffer, bytes.byteOffset + a, z - a));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(parts, { objectMode: false }), { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const wanted = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedStrings.xml", sheetPath].map((n) => byName.get(n)).filter((e): e is TZipEntry => e !== undefined);
+  let fail: (e: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(storedEntries(bytes, wanted, cdOffset, fail), { objectMode: false }), { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
   // pre-seeded so a workbook without shared strings or rels never takes exceljs's temp-file path
   const internals = reader as unknown as { sharedStrings?: unknown[]; workbookRels?: unknown[] };
   internals.sharedStrings = [];
   internals.workbookRels = [];
-  const cells: string[] = [];
-  for await (const ws of reader) {
-    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as unknown[];
-      cells.length = 0;
-      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-      if (onRow(cells.slice(), row.number) === false) return;
+  const read = async () => {
+    for await (const ws of reader) {
+      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as unknown[];
+        const cells: string[] = [];
+        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+        if (onRow(cells, row.number) === false) return;
+      }
     }
-  }
+  };
+  await Promise.race([read(), failed]);
 }

@@ -75,22 +75,37 @@ export function checkZip(entries: TZipEntry[], filename: string, maxUncompressed
   return null;
 }
 
-/** Where an entry's local record (header + data + descriptor) starts and ends. */
-export function entrySpans(entries: TZipEntry[], cdOffset: number): Map<string, [number, number]> {
-  const sorted = [...entries].sort((a, b) => a.localOffset - b.localOffset);
-  const spans = new Map<string, [number, number]>();
-  sorted.forEach((e, k) => spans.set(e.name, [e.localOffset, k + 1 < sorted.length ? sorted[k + 1].localOffset : cdOffset]));
-  return spans;
+/** An entry's compressed bytes (a view, no copy), or null when the local record is damaged or overruns. */
+export function entryData(b: Uint8Array, e: TZipEntry, cdOffset: number): Uint8Array | null {
+  const p = e.localOffset;
+  if (p + 30 > cdOffset || u32(b, p) !== 0x04034b50) return null;
+  const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
+  if (start + e.compressedSize > cdOffset) return null;
+  if (e.method !== 0 && e.method !== 8) return null;
+  return b.subarray(start, start + e.compressedSize);
+}
+
+/** A clean local file header for an entry (flags 0, sizes from the central directory, CRC 0: the reader does not check it). */
+export function localHeader(e: TZipEntry): Buffer {
+  const name = Buffer.from(e.name, "utf8");
+  const h = Buffer.alloc(30 + name.length);
+  h.writeUInt32LE(0x04034b50, 0);
+  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE(0x0800, 6); // UTF-8 names
+  h.writeUInt16LE(e.method, 8);
+  h.writeUInt32LE(e.compressedSize, 18);
+  h.writeUInt32LE(e.uncompressedSize, 22);
+  h.writeUInt16LE(name.length, 26);
+  name.copy(h, 30);
+  return h;
 }
 
 /** Inflate one small entry (workbook.xml, rels) to text; null when unreadable. Size-capped by the caller. */
 export function readEntryText(b: Uint8Array, e: TZipEntry): string | null {
   try {
-    const p = e.localOffset;
-    if (u32(b, p) !== 0x04034b50) return null;
-    const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
-    const data = b.subarray(start, start + e.compressedSize);
-    const raw = e.method === 0 ? data : e.method === 8 ? inflateRawSync(data, { maxOutputLength: Math.max(1024, e.uncompressedSize) }) : null;
+    const data = entryData(b, e, b.length);
+    if (!data) return null;
+    const raw = e.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1024, e.uncompressedSize) });
     return raw ? new TextDecoder().decode(raw) : null;
   } catch {
     return null;
