@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { loadPopulations, onboardCouncil } from "@/lib/councils/onboard";
 import { seedBilling } from "@/lib/billing/seed";
 import { seedDemoReleases } from "./seed-releases";
+import { seedDemoRegion } from "@/lib/regions/seed";
 import { DEMO_COUNCILS, DEMO_OPERATOR, DEMO_PASSWORD, DEMO_ROLES, demoEmail } from "./demo";
 
 const SEED_DIR = path.resolve(process.cwd(), "prisma/seed-data");
@@ -78,6 +79,8 @@ export async function seedDemo(db: PrismaClient, options: { withDemoUsers: boole
     if (!op.isOperator) await db.user.update({ where: { id: op.id }, data: { isOperator: true } });
     // releases are made by the demo officers and reviewers, through the product's own pipeline
     report.push(...(await seedDemoReleases(db)));
+    // a demo region both councils consent to share their published releases with
+    report.push(...(await seedDemoRegion(db)));
   }
   return report;
 }

@@ -1,0 +1,69 @@
+"use client";
+
+import { useActionState } from "react";
+import { ActionFeedback, fieldError } from "@/components/forms/action-feedback";
+import { createRegionAction, inviteCouncilAction } from "./actions";
+
+function Field({ id, name, label, error, hint }: { id: string; name: string; label: string; error?: string; hint?: string }) {
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="govuk-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="govuk-error-message" id={`${id}-error`}>
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <input className="govuk-input" id={id} name={name} aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined} />
+    </div>
+  );
+}
+
+/** Create a region (operator console). */
+export function CreateRegionForm() {
+  const [state, action, pending] = useActionState(createRegionAction, null);
+  return (
+    <form action={action}>
+      <ActionFeedback state={state} success={(d) => <p className="govuk-body">Region {d.slug} created.</p>} />
+      <Field id="region-name" name="name" label="Name" error={fieldError(state, "name")} />
+      <Field id="region-slug" name="slug" label="Slug" hint="Its public page will be /r/<slug>" error={fieldError(state, "slug")} />
+      <Field id="region-description" name="description" label="Description (optional)" error={fieldError(state, "description")} />
+      <button type="submit" className="govuk-button" disabled={pending}>
+        Create region
+      </button>
+    </form>
+  );
+}
+
+/** Invite one council to a region. */
+export function InviteCouncilForm({ regionId, regionName, councils }: { regionId: string; regionName: string; councils: Array<{ slug: string; name: string }> }) {
+  const [state, action, pending] = useActionState(inviteCouncilAction, null);
+  const id = `invite-${regionId}`;
+  return (
+    <form action={action}>
+      <ActionFeedback state={state} success={() => <p className="govuk-body">Invitation sent.</p>} />
+      <input type="hidden" name="regionId" value={regionId} />
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor={id}>
+          Invite a council to {regionName}
+        </label>
+        <select className="govuk-select" id={id} name="councilSlug">
+          {councils.map((c) => (
+            <option key={c.slug} value={c.slug}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="govuk-button govuk-button--secondary" disabled={pending || councils.length === 0}>
+        Invite
+      </button>
+    </form>
+  );
+}
