@@ -36,6 +36,11 @@ export default function LandingPage() {
               About the index and the demo data
             </Link>
           </p>
+          <p className="govuk-body">
+            <Link className="govuk-link" href="/p">
+              Published indices
+            </Link>
+          </p>
         </div>
       </div>
     </PageShell>
