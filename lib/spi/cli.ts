@@ -10,6 +10,7 @@ import { createObservationsCsvParser, parseAreasCsv, scoresToCsv } from "./csv";
 import { scoreFramework } from "./engine";
 import { validateFramework } from "./framework";
 import { proposeBounds } from "./propose-bounds";
+import { runValidate, VALIDATE_USAGE } from "../ingest/cli-validate";
 import type { TArea, TObservationColumns, TProblem, TScoreOptions } from "./types";
 
 export interface TCliIo {
@@ -165,6 +166,7 @@ export const commands: Record<string, TCommand> = {
   score,
   "validate-framework": validate,
   "propose-bounds": bounds,
+  validate: { usage: VALIDATE_USAGE, run: runValidate },
 };
 
 function usage(): string {
