@@ -1,0 +1,196 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPrismaClient } from "@/lib/db/create-client";
+import { scopedClient } from "@/lib/db/scoped";
+import { isAppError } from "@/lib/errors";
+import { openDataFixture } from "@/lib/publish/__fixtures__/open-data-input";
+import { findPublicCouncils, findPublishedReleases, getPreviewRelease, getPublishedRelease } from "@/lib/publish/public-release";
+import { findRunObservations } from "@/lib/publish/run-observations";
+import { GET as getScores } from "@/app/api/v1/councils/[council]/releases/[version]/scores/route";
+import { GET as getReleases } from "@/app/api/v1/councils/[council]/releases/route";
+import { GET as getCouncils } from "@/app/api/v1/councils/route";
+import { GET as getDownload } from "@/app/(public)/p/[council]/releases/[version]/download/[file]/route";
+import { testDatabaseUrl, uniqueId } from "../support/db";
+import { createCouncil, createMember } from "../support/fixtures";
+
+let prisma: PrismaClient;
+let council: Awaited<ReturnType<typeof createCouncil>>;
+let hidden: Awaited<ReturnType<typeof createCouncil>>;
+const NOW = new Date();
+const DAY = 86_400_000;
+const EMBARGO = new Date(NOW.getTime() + 7 * DAY);
+const fx = openDataFixture();
+
+async function code(p: Promise<unknown>): Promise<string | null> {
+  try {
+    await p;
+    return null;
+  } catch (e) {
+    return isAppError(e) ? e.code : String(e);
+  }
+}
+
+/** A release in the given state over a run of the fixture's result (no engine needed here). */
+async function release(c: { id: string }, version: number, state: string, opts: { publishAt?: Date | null; datasetIds?: string[] } = {}) {
+  const editionId = (await prisma.frameworkEdition.findFirstOrThrow({ where: { code: `tiny-${c.id}` } })).id;
+  const officer = await createMember(prisma, c.id, ["officer"]);
+  const reviewer = await createMember(prisma, c.id, ["reviewer"]);
+  const run = await prisma.scoreRun.create({
+    data: { councilId: c.id, frameworkEditionId: editionId, periods: fx.result.periods, options: {}, status: "succeeded", progress: 100, result: fx.result as never, datasetIds: opts.datasetIds ?? [], startedById: officer.user.id, engineVersion: "test", inputHash: "0".repeat(64) },
+  });
+  const approved = state === "approved" || state === "superseded";
+  return prisma.release.create({
+    data: {
+      councilId: c.id,
+      version,
+      scoreRunId: run.id,
+      state: state as never,
+      title: `Release ${version}`,
+      createdById: officer.user.id,
+      submittedById: state === "draft" ? null : officer.user.id,
+      submittedAt: state === "draft" ? null : NOW,
+      approvedById: approved ? reviewer.user.id : null,
+      approvedAt: approved ? NOW : null,
+      publishAt: approved ? (opts.publishAt === undefined ? new Date(NOW.getTime() - DAY) : opts.publishAt) : null,
+    },
+  });
+}
+
+async function setUpCouncil(label: string) {
+  const c = await createCouncil(prisma, label);
+  await prisma.frameworkEdition.create({ data: { code: `tiny-${c.id}`, edition: "1", name: "Tiny framework", definition: fx.edition.definition as never, periodMin: 2000, periodMax: 2030 } });
+  await prisma.area.createMany({ data: fx.wards.map((w) => ({ councilId: c.id, code: w.code, name: w.name, kind: "ward" as const, vintage: "2013", geometry: w.geometry as never })) });
+  return c;
+}
+
+async function dataset(c: { id: string }, value: number, createdAt: Date) {
+  const editionId = (await prisma.frameworkEdition.findFirstOrThrow({ where: { code: `tiny-${c.id}` } })).id;
+  const { user } = await createMember(prisma, c.id, ["officer"]);
+  const upload = await prisma.upload.create({ data: { councilId: c.id, frameworkEditionId: editionId, status: "loaded", format: "long", periods: [2015], createdById: user.id, expiresAt: NOW } });
+  const ds = await prisma.dataset.create({
+    data: { councilId: c.id, uploadId: upload.id, frameworkEditionId: editionId, loadedById: user.id, filename: "x.csv", sizeBytes: 1, sha256: "0".repeat(64), periods: [2015], rowCount: 1, observationCount: 1, droppedColumns: [], createdAt },
+  });
+  await prisma.observation.create({ data: { councilId: c.id, datasetId: ds.id, areaCode: "E05000001", indicatorCode: "crime", period: 2015, value } });
+  return ds;
+}
+
+const req = (path: string, headers: Record<string, string> = {}) => new Request(`http://test${path}`, { headers });
+
+beforeAll(async () => {
+  const url = await testDatabaseUrl();
+  // lib/db/client (which the public resolver uses) reads DATABASE_URL through lib/env on first use
+  process.env.DATABASE_URL = url;
+  process.env.AUTH_SECRET ??= randomBytes(33).toString("base64url");
+  prisma = createPrismaClient(url, { max: 2 });
+  council = await setUpCouncil("pub");
+  const old = await dataset(council, 111, new Date(NOW.getTime() - 2 * DAY));
+  await dataset(council, 999, new Date(NOW.getTime() - DAY)); // loaded after the run: must not show
+  const r1 = await release(council, 1, "approved", { datasetIds: [old.id] });
+  const r2 = await release(council, 2, "approved", { datasetIds: [old.id] });
+  // the one change an approved release allows, as lib/releases/workflow.ts makes it
+  await prisma.release.update({ where: { id: r1.id }, data: { state: "superseded", supersededById: r2.id } });
+  await release(council, 3, "approved", { publishAt: EMBARGO });
+  await release(council, 4, "submitted");
+  await release(council, 5, "draft");
+  await release(council, 6, "withdrawn");
+  await release(council, 7, "changes_requested");
+  await release(council, 8, "approved", { publishAt: null });
+  hidden = await setUpCouncil("hidden");
+  await release(hidden, 1, "submitted");
+  await release(hidden, 2, "approved", { publishAt: EMBARGO });
+}, 180_000);
+
+describe("the public release resolver", () => {
+  it("serves published releases, latest first, with their correction links", async () => {
+    const latest = await getPublishedRelease(council.slug, "latest", NOW);
+    expect(latest.release).toMatchObject({ version: 2, supersedesVersion: 1, supersededByVersion: null, isLatest: true });
+    expect((await getPublishedRelease(council.slug, 1, NOW)).release).toMatchObject({ version: 1, state: "superseded", supersededByVersion: 2, isLatest: false });
+    expect((await findPublishedReleases(council.slug, NOW)).releases.map((r) => r.version)).toEqual([2, 1]);
+  });
+
+  it.each([3, 4, 5, 6, 7, 8, 99])("release %i (embargoed, submitted, draft, withdrawn, changes requested, no publish date, missing) is NOT_FOUND", async (v) => {
+    expect(await code(getPublishedRelease(council.slug, v, NOW))).toBe("NOT_FOUND");
+  });
+
+  it("a council with nothing public is invisible, exactly like one that does not exist", async () => {
+    expect(await code(getPublishedRelease(hidden.slug, "latest", NOW))).toBe("NOT_FOUND");
+    expect(await code(getPublishedRelease(hidden.slug, 2, NOW))).toBe("NOT_FOUND");
+    expect(await code(findPublishedReleases(hidden.slug, NOW))).toBe("NOT_FOUND");
+    expect(await code(getPublishedRelease(`nope-${uniqueId()}`, "latest", NOW))).toBe("NOT_FOUND");
+    const slugs = (await findPublicCouncils(NOW)).map((c) => c.slug);
+    expect(slugs).toContain(council.slug);
+    expect(slugs).not.toContain(hidden.slug);
+  });
+
+  it("an embargoed release becomes public, and latest, when its moment passes", async () => {
+    const later = new Date(EMBARGO.getTime() + 1000);
+    expect((await getPublishedRelease(council.slug, "latest", later)).release.version).toBe(3);
+    expect((await getPublishedRelease(council.slug, 3, later)).release.version).toBe(3);
+  });
+
+  it("members may preview an approved release under embargo, never one under review", async () => {
+    const db = scopedClient(prisma, council.id);
+    const p = await getPreviewRelease(db, council, 3, NOW);
+    expect(p.release.version).toBe(3);
+    expect(await code(getPreviewRelease(db, council, 4, NOW))).toBe("NOT_FOUND");
+    expect(await code(getPreviewRelease(db, council, 5, NOW))).toBe("NOT_FOUND");
+    // another council's scoped client cannot reach it
+    expect(await code(getPreviewRelease(scopedClient(prisma, hidden.id), council, 3, NOW))).toBe("NOT_FOUND");
+  });
+
+  it("raw values come from the datasets the run used, not today's data", async () => {
+    const obs = await findRunObservations(await getPublishedRelease(council.slug, 2, NOW));
+    expect(obs).toEqual([{ area: "E05000001", indicator: "crime", period: 2015, value: 111 }]);
+  });
+});
+
+describe("the public API and downloads", () => {
+  const scores = (slug: string, v: string, q = "", h: Record<string, string> = {}) =>
+    getScores(req(`/api/v1/councils/${slug}/releases/${v}/scores${q}`, h), { params: Promise.resolve({ council: slug, version: v }) });
+
+  it("serves a published release with CORS, immutable caching, ETag and 304", async () => {
+    const res = await scores(council.slug, "2", "?level=index&limit=1");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const body = await res.json();
+    expect(body.data).toHaveLength(1);
+    expect(body.pagination).toMatchObject({ total: 4, limit: 1, returned: 1 });
+    const again = await scores(council.slug, "2", "?level=index&limit=1", { "If-None-Match": res.headers.get("etag")! });
+    expect(again.status).toBe(304);
+    expect((await scores(council.slug, "latest")).headers.get("cache-control")).toBe("public, max-age=300");
+  });
+
+  it.each(["3", "4", "5", "6", "7", "8"])("release %s is a 404 problem in the API and the downloads", async (v) => {
+    const res = await scores(council.slug, v);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    const dl = await getDownload(req(`/p/${council.slug}/releases/${v}/download/scores.csv`), { params: Promise.resolve({ council: council.slug, version: v, file: "scores.csv" }) });
+    expect(dl.status).toBe(404);
+  });
+
+  it("lists only what is public", async () => {
+    const councils = await (await getCouncils(req("/api/v1/councils"))).json();
+    expect(councils.data.map((c: { slug: string }) => c.slug)).not.toContain(hidden.slug);
+    const releases = await (await getReleases(req(`/api/v1/councils/${council.slug}/releases`), { params: Promise.resolve({ council: council.slug }) })).json();
+    expect(releases.data.map((r: { version: number }) => r.version)).toEqual([2, 1]);
+    const none = await getReleases(req(`/api/v1/councils/${hidden.slug}/releases`), { params: Promise.resolve({ council: hidden.slug }) });
+    expect(none.status).toBe(404);
+    expect((await scores(hidden.slug, "latest")).status).toBe(404);
+  });
+
+  it("a bad query is a 400 naming the parameter", async () => {
+    const res = await scores(council.slug, "2", "?limit=5000");
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ status: 400, parameter: "limit" });
+    expect(await (await scores(council.slug, "2", "?level=ward")).json()).toMatchObject({ parameter: "level" });
+  });
+
+  it("downloads a published file with a year's caching", async () => {
+    const dl = await getDownload(req(`/p/${council.slug}/releases/2/download/indicator-values.csv`), { params: Promise.resolve({ council: council.slug, version: "2", file: "indicator-values.csv" }) });
+    expect(dl.status).toBe(200);
+    expect(dl.headers.get("cache-control")).toContain("immutable");
+    expect(await dl.text()).toContain("E05000001,Abbey,crime,2015,111,");
+  });
+});
