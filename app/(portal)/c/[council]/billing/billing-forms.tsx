@@ -28,7 +28,7 @@ function Text({ id, label, hint, error, width, ...rest }: { id: string; label: s
   );
 }
 
-function Radios({ name, legend, options, error }: { name: string; legend: string; options: Array<[string, string]>; error?: string }) {
+function Radios({ name, legend, options, error, value }: { name: string; legend: string; options: Array<[string, string]>; error?: string; value?: string }) {
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset className="govuk-fieldset">
@@ -39,10 +39,10 @@ function Radios({ name, legend, options, error }: { name: string; legend: string
           </p>
         )}
         <div className="govuk-radios govuk-radios--small">
-          {options.map(([value, label]) => (
-            <div className="govuk-radios__item" key={value}>
-              <input className="govuk-radios__input" id={`${name}-${value}`} name={name} type="radio" value={value} />
-              <label className="govuk-label govuk-radios__label" htmlFor={`${name}-${value}`}>
+          {options.map(([v, label]) => (
+            <div className="govuk-radios__item" key={v}>
+              <input className="govuk-radios__input" id={`${name}-${v}`} name={name} type="radio" value={v} defaultChecked={value === v} />
+              <label className="govuk-label govuk-radios__label" htmlFor={`${name}-${v}`}>
                 {label}
               </label>
             </div>
@@ -54,10 +54,19 @@ function Radios({ name, legend, options, error }: { name: string; legend: string
 }
 
 export function RequestQuoteForm({ council, tiers }: { council: string; tiers: Array<[string, string]> }) {
-  const [state, action, pending] = useActionState<TFormState<{ id: string; reference: string }>, FormData>(requestQuoteAction, null);
+  // React resets a form after its action: keep what was typed, so a correction does not mean retyping everything.
+  const [{ state, values, n }, action, pending] = useActionState<{ state: TFormState<{ id: string; reference: string }>; values: Record<string, string>; n: number }, FormData>(
+    async (prev, fd) => {
+      const state = await requestQuoteAction(prev.state, fd);
+      const values = state.ok ? {} : (Object.fromEntries([...fd.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>);
+      return { state, values, n: prev.n + 1 };
+    },
+    { state: null, values: {}, n: 0 },
+  );
   const e = (f: string) => fieldError(state, f);
+  const d = (f: string) => ({ defaultValue: values[f] ?? "" });
   return (
-    <form action={action} noValidate data-testid="request-quote-form">
+    <form action={action} noValidate data-testid="request-quote-form" key={n}>
       <ActionFeedback
         state={state}
         success={(d) => (
@@ -70,16 +79,16 @@ export function RequestQuoteForm({ council, tiers }: { council: string; tiers: A
         )}
       />
       <input type="hidden" name="council" value={council} />
-      <Radios name="tier" legend="Tier" options={tiers} error={e("tier")} />
-      <Radios name="term" legend="Billing" options={[["annual", "Annually, in advance"], ["quarterly", "Quarterly, in advance (5% more over a year)"]]} error={e("term")} />
-      <Text id="billingName" label="Billing contact's name" error={e("billingName")} autoComplete="name" />
-      <Text id="billingEmail" label="Billing contact's email address" hint="Invoices are sent here" error={e("billingEmail")} type="email" spellCheck={false} autoComplete="email" />
-      <Text id="addressLine1" label="Billing address line 1" error={e("addressLine1")} autoComplete="address-line1" />
-      <Text id="addressLine2" label="Billing address line 2 (optional)" error={e("addressLine2")} autoComplete="address-line2" />
-      <Text id="town" label="Town or city" error={e("town")} width="govuk-!-width-one-half" autoComplete="address-level2" />
-      <Text id="postcode" label="Postcode" error={e("postcode")} width="govuk-input--width-10" autoComplete="postal-code" />
-      <Text id="vatNumber" label="Council's VAT registration number (optional)" hint="For example GB 980 7806 84" error={e("vatNumber")} width="govuk-input--width-20" spellCheck={false} />
-      <Radios name="poRequired" legend="Does your council need a purchase-order number on invoices?" options={[["yes", "Yes"], ["no", "No"]]} error={e("poRequired")} />
+      <Radios name="tier" legend="Tier" options={tiers} error={e("tier")} value={values.tier} />
+      <Radios name="term" legend="Billing" options={[["annual", "Annually, in advance"], ["quarterly", "Quarterly, in advance (5% more over a year)"]]} error={e("term")} value={values.term} />
+      <Text id="billingName" label="Billing contact's name" error={e("billingName")} {...d("billingName")} autoComplete="name" />
+      <Text id="billingEmail" label="Billing contact's email address" hint="Invoices are sent here" error={e("billingEmail")} {...d("billingEmail")} type="email" spellCheck={false} autoComplete="email" />
+      <Text id="addressLine1" label="Billing address line 1" error={e("addressLine1")} {...d("addressLine1")} autoComplete="address-line1" />
+      <Text id="addressLine2" label="Billing address line 2 (optional)" error={e("addressLine2")} {...d("addressLine2")} autoComplete="address-line2" />
+      <Text id="town" label="Town or city" error={e("town")} {...d("town")} width="govuk-!-width-one-half" autoComplete="address-level2" />
+      <Text id="postcode" label="Postcode" error={e("postcode")} {...d("postcode")} width="govuk-input--width-10" autoComplete="postal-code" />
+      <Text id="vatNumber" label="Council's VAT registration number (optional)" hint="For example GB 980 7806 84" error={e("vatNumber")} {...d("vatNumber")} width="govuk-input--width-20" spellCheck={false} />
+      <Radios name="poRequired" legend="Does your council need a purchase-order number on invoices?" options={[["yes", "Yes"], ["no", "No"]]} error={e("poRequired")} value={values.poRequired} />
       <button type="submit" className="govuk-button" disabled={pending}>
         Request a quote
       </button>
