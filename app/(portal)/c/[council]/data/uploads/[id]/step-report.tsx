@@ -125,10 +125,10 @@ export function StepReport({
               { key: "severityRank", header: "Severity", numeric: false, display: "severity" },
               { key: "row", header: "Row", numeric: true },
               { key: "column", header: "Column" },
+              { key: "message", header: "Problem" },
               { key: "ward", header: "Ward" },
               { key: "indicator", header: "Indicator" },
               { key: "period", header: "Year", numeric: true },
-              { key: "message", header: "Problem" },
             ]}
           />
         </>

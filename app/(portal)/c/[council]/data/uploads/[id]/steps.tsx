@@ -162,7 +162,7 @@ export function StepDone({ council, u }: { council: string; u: TUploadView }) {
           ["Rows read", nf.format(u.dataset.rowCount)],
           ["Values loaded", nf.format(u.dataset.observationCount)],
           ["Source file", <span key="d" data-testid="source-deleted">Deleted after loading</span>],
-          ["SHA-256 of the source file", <code key="s" className="lspi-nowrap" data-testid="sha256">{u.dataset.sha256}</code>],
+          ["SHA-256 of the source file", <code key="s" style={{ wordBreak: "break-all" }} data-testid="sha256">{u.dataset.sha256}</code>],
         ]}
       />
       <p className="govuk-body">
