@@ -12,7 +12,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", ".ci-results/**", "next-env.d.ts"],
+    ignores: ["node_modules/**", ".next/**", "lib/generated/**", "public/embed/**", ".data/**", "test-results/**", "playwright-report/**", ".ci-results/**", "next-env.d.ts"],
   },
   {
     rules: {
