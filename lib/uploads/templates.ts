@@ -45,7 +45,8 @@ export function wideRows(d: TTemplateData): Array<Array<string | number | null>>
   return [["area_code", "area_name", ...d.indicators.map((i) => i.code)], ...d.wards.map((w) => [w.code, w.name, ...d.indicators.map(() => null)])];
 }
 
-async function workbook(d: TTemplateData, rows: Array<Array<string | number | null>>): Promise<Uint8Array> {
+/** The XLSX template: a "data" sheet in the chosen layout and an "indicators" reference sheet. */
+export async function buildTemplateWorkbook(d: TTemplateData, rows: Array<Array<string | number | null>>): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Local SPI";
   const data = wb.addWorksheet("data");
@@ -67,7 +68,7 @@ export async function buildTemplate(db: TScopedClient, opts: { editionId: string
   const period = opts.period && opts.period >= edition.periodMin && opts.period <= edition.periodMax ? opts.period : edition.periodMax;
   const d: TTemplateData = { wards, indicators: editionIndicators(edition.definition), period };
   const rows = opts.format === "long" ? longRows(d) : wideRows(d);
-  const body = opts.type === "csv" ? toCsv(rows) : await workbook(d, rows);
+  const body = opts.type === "csv" ? toCsv(rows) : await buildTemplateWorkbook(d, rows);
   return { body, edition: { code: edition.code, edition: edition.edition } };
 }
 
