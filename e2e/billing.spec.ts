@@ -80,7 +80,9 @@ test("procurement requests a quote, the operator approves it, procurement accept
   await expectAccessible(op);
   const review = op.getByTestId(`review-${reference}`);
   await review.getByRole("button", { name: `Approve ${reference}` }).click();
-  await expect(op.getByTestId("action-success")).toContainText(`Quote ${reference} approved`);
+  // approved quotes leave the review list and appear under recent quotes
+  await expect(op.getByTestId(`review-${reference}`)).toHaveCount(0);
+  await expect(op.getByRole("listitem").filter({ hasText: reference })).toContainText("Approved");
   await op.goto("/operator/billing/plans");
   await expect(op.getByTestId("plan-standard-s")).toBeVisible();
   await expectAccessible(op);
@@ -94,7 +96,8 @@ test("procurement requests a quote, the operator approves it, procurement accept
   await accept.getByLabel("Purchase-order number").fill("PO-LBBD-2026-001");
   await accept.getByLabel("I am authorised to accept this quote for my council").check();
   await accept.getByRole("button", { name: "Accept quote" }).click();
-  await expect(proc.getByTestId("action-success")).toContainText(`Quote ${reference} accepted`);
+  await expect(proc.getByTestId("quote-status")).toHaveText("Accepted");
+  await expect(proc.getByTestId("quote-document")).toContainText("PO-LBBD-2026-001");
   await proc.goto(`/c/${LBBD}/billing`);
   await expect(proc.getByTestId("subscription-summary")).toContainText("Active");
   await expect(proc.getByTestId("proration")).toContainText("Plus, up to 20 wards");
@@ -135,7 +138,8 @@ test("an overdue council sees why it cannot publish, and who to contact; its pub
 
   await op.goto("/operator/billing");
   await op.getByTestId(`outstanding-${invoiceNumber}`).getByRole("button", { name: `Mark paid ${invoiceNumber}` }).click();
-  await expect(op.getByTestId("action-success")).toContainText("marked paid");
+  // a paid invoice is no longer outstanding
+  await expect(op.getByTestId(`outstanding-${invoiceNumber}`)).toHaveCount(0);
   await officer.reload();
   await expect(officer.getByTestId("entitlement-banner")).toHaveCount(0);
 });

@@ -10,7 +10,7 @@ export function RevenueChart({ rows }: { rows: Array<{ month: string; pounds: nu
   return (
     <div aria-hidden="true" style={{ width: "100%", height: 280 }} data-testid="revenue-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false} tabIndex={-1}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="month" />
           <YAxis tickFormatter={(v: number) => `£${Math.round(v / 1000)}k`} />

@@ -22,7 +22,7 @@ export const acceptQuoteAction = councilAction({
   permission: "billing:manage",
   input: ZAcceptQuote,
   handler: (ctx, input) => acceptQuote(ctx, input),
-  revalidate: [...REVALIDATE, "/c/:council/billing/quotes/[id]"],
+  revalidate: REVALIDATE, // the quote page itself is refreshed by the action (it is the current route)
 });
 
 export const changePlanAction = councilAction({
