@@ -24,10 +24,25 @@ function filledRows(template: string): string[][] {
 
 const toCsv = (rows: string[][]) => Papa.unparse(rows, { newline: "\r\n" }) + "\r\n";
 
-async function uploadFile(page: Page, name: string, csv: string) {
+async function uploadFile(page: Page, name: string, csv: string, opts: { expectProgress?: boolean } = {}) {
   await expect(page.getByTestId("wizard-step")).toHaveText("Step 2 of 5");
   await page.getByLabel("Upload a file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  if (opts.expectProgress) {
+    // hold the server's answer back, so the progress bar can be seen while the file is "in flight"
+    await page.route(
+      "**/file",
+      async (route) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      },
+      { times: 1 },
+    );
+  }
   await page.getByRole("button", { name: "Upload file" }).click();
+  if (opts.expectProgress) {
+    await expect(page.getByTestId("upload-progress")).toBeVisible();
+    await expect(page.getByRole("progressbar")).toBeVisible();
+  }
   await expect(page.getByTestId("wizard-step")).toHaveText("Step 3 of 5");
 }
 
@@ -63,7 +78,7 @@ test("an officer downloads the template, fixes a file with mistakes, acknowledge
   await page.getByRole("button", { name: "Continue" }).click();
   await expectAccessible(page);
 
-  await uploadFile(page, `mistakes-${stamp}.csv`, toCsv(bad));
+  await uploadFile(page, `mistakes-${stamp}.csv`, toCsv(bad), { expectProgress: true });
   await expectAccessible(page);
   await expect(page.getByLabel("value", { exact: true })).toHaveValue("value");
   await page.getByRole("button", { name: "Save and check the file" }).click();
@@ -146,4 +161,21 @@ test("the input format is published as a page and as Table Schema files", async 
   await expectAccessible(page);
   expect((await page.request.get("/docs/formats/framework.schema.json")).status()).toBe(404);
   expect((await page.request.get("/docs/formats/..%2Fpackage.json")).status()).toBe(404);
+});
+
+test("without JavaScript the wizard still works: the file goes through the server action", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, "officer@lbbd.example");
+  await page.goto(`/c/${LBBD}/data/uploads/new`);
+  await page.getByLabel("2014", { exact: true }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByTestId("wizard-step")).toHaveText("Step 2 of 5");
+  const csv = "area_code,indicator_code,period,value\r\nE05000026,smr,2014,101\r\n";
+  await page.getByLabel("Upload a file").setInputFiles({ name: `nojs-${Date.now()}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(page.getByTestId("wizard-step")).toHaveText("Step 3 of 5");
+  await page.getByRole("button", { name: "Cancel upload" }).click();
+  await expect(page.getByTestId("cancelled-banner")).toContainText("The file you uploaded has been deleted");
+  await context.close();
 });
