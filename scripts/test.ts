@@ -6,7 +6,7 @@
  * uses that database; otherwise it starts an in-memory embedded one for the run. Prints one
  * closing line: "N passed, N failed, N skipped".
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import pg from "pg";
@@ -34,19 +34,27 @@ if (!env.CHROMIUM_PATH && !existsSync("/usr/bin/chromium")) {
 }
 
 const failures: string[] = [];
-function run(name: string, cmd: string[], extraEnv: Record<string, string> = {}): boolean {
+/**
+ * Run one step as a child process. Asynchronously: with no DATABASE_URL the embedded database is
+ * served from THIS process, so blocking it (spawnSync) would hang every child that queries it.
+ */
+async function run(name: string, cmd: string[], extraEnv: Record<string, string> = {}): Promise<boolean> {
   if (only && !name.includes(only)) return true;
   step(name);
-  const r = spawnSync(process.execPath, cmd, { stdio: "inherit", env: { ...env, ...extraEnv } });
-  if (r.status !== 0) failures.push(name);
-  return r.status === 0;
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, cmd, { stdio: "inherit", env: { ...env, ...extraEnv } });
+    child.on("exit", (c) => resolve(c));
+    child.on("error", () => resolve(1));
+  });
+  if (code !== 0) failures.push(name);
+  return code === 0;
 }
 
 rmSync(".ci-results", { recursive: true, force: true });
 mkdirSync(".ci-results", { recursive: true });
 
-run("typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]);
-run("lint", ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings=0"]);
+await run("typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]);
+await run("lint", ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings=0"]);
 
 step(`migrate and seed (${embedded ? "embedded PGlite" : "DATABASE_URL"})`);
 const client = new pg.Client({ connectionString: env.DATABASE_URL });
@@ -57,15 +65,15 @@ const db = createPrismaClient(env.DATABASE_URL!, { max: 2 });
 await seedDemo(db, { withDemoUsers: true });
 await db.$disconnect();
 
-run("unit and integration tests (vitest)", [
+await run("unit and integration tests (vitest)", [
   "node_modules/vitest/vitest.mjs",
   "run",
   "--reporter=default",
   "--reporter=json",
   "--outputFile.json=.ci-results/vitest.json",
 ]);
-const built = run("build (next build)", ["node_modules/next/dist/bin/next", "build"], { NODE_ENV: "production" });
-if (built) run("end-to-end tests (Playwright + Chromium)", ["node_modules/@playwright/test/cli.js", "test"], { E2E_PORT: String(3100 + Math.floor(Math.random() * 800)) });
+const built = await run("build (next build)", ["node_modules/next/dist/bin/next", "build"], { NODE_ENV: "production" });
+if (built) await run("end-to-end tests (Playwright + Chromium)", ["node_modules/@playwright/test/cli.js", "test"], { E2E_PORT: String(3100 + Math.floor(Math.random() * 800)) });
 else failures.push("end-to-end tests (not run: the build failed)");
 
 await embedded?.stop();
