@@ -6,7 +6,7 @@
  * councils idempotently, builds the app if the sources changed, and serves it.
  * `npm run dev` does the same with `next dev`.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -63,10 +63,14 @@ if (!dev) {
   const fresh = existsSync(".next/BUILD_ID") && existsSync(hashFile) && readFileSync(hashFile, "utf8") === hash;
   if (!fresh) {
     say("Building the portal (first start, or the sources changed) – this takes a minute or two");
-    const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
-    if (r.status !== 0) {
+    // asynchronously: the embedded database is served from this process and must keep answering
+    const status = await new Promise<number | null>((resolve) => {
+      const b = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+      b.on("exit", resolve);
+    });
+    if (status !== 0) {
       await embedded?.stop();
-      process.exit(r.status ?? 1);
+      process.exit(status ?? 1);
     }
     writeFileSync(hashFile, hash);
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { dateFormat } from "@/components/public/load-public-release";
 import { findPublicCouncils } from "@/lib/publish/public-release";
 
@@ -7,6 +8,8 @@ export const metadata: Metadata = { title: "Published indices" };
 
 /** Every council with at least one public release. */
 export default async function PublishedIndicesPage() {
+  // rendered per request: which releases are public depends on the time (embargoes)
+  await connection();
   const councils = await findPublicCouncils(new Date());
   return (
     <>
