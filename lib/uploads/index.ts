@@ -6,6 +6,7 @@ export { storeUploadFile, readStagedBytes, sha256Hex, cleanFilename } from "./st
 export { saveMapping, validateUploadFile, acknowledgeWarnings } from "./validate";
 export { loadUpload } from "./load";
 export { purgeExpiredUploads } from "./purge";
+export { previewColumns } from "./preview";
 export { findCurrentObservations, type TCurrentObservation } from "./current";
 export { findFrameworkEditions, getFrameworkEdition, editionIndicators } from "./framework";
 export { maxUploadBytes } from "./limits";

@@ -3,7 +3,19 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { scopedClient } from "@/lib/db/scoped";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { acknowledgeWarnings, cancelUpload, findCurrentObservations, getUpload, loadUpload, purgeExpiredUploads, saveMapping, startUpload, storeUploadFile, validateUploadFile } from "@/lib/uploads";
+import {
+  acknowledgeWarnings,
+  cancelUpload,
+  findCurrentObservations,
+  getUpload,
+  loadUpload,
+  previewColumns,
+  purgeExpiredUploads,
+  saveMapping,
+  startUpload,
+  storeUploadFile,
+  validateUploadFile,
+} from "@/lib/uploads";
 import type { TColumnMapping } from "@/lib/ingest/types";
 import { testDatabaseUrl, uniqueId } from "@/tests/support/db";
 import { councilWithOfficer, INDICATORS, longCsv, occurrencesEverywhere } from "./upload-support";
@@ -195,6 +207,21 @@ describe("column mapping presets", () => {
     // another council does not get this council's preset
     const t = await councilWithOfficer(prisma);
     expect(await t.ctx.db.columnMappingPreset.count()).toBe(0);
+  });
+});
+
+describe("column preview", () => {
+  it("shows a first value per column from the staged file, with personal data blanked, and nothing once the file is gone", async () => {
+    const s = await councilWithOfficer(prisma);
+    const csv = new TextEncoder().encode(`area_code,indicator_code,period,value,contact_email\n${s.wards[0].code},smr,2013,100,jo.bloggs@example.com\n`);
+    const { id } = await startUpload(s.ctx, { frameworkEditionId: s.edition.id, format: "long", periods: [2013] });
+    await storeUploadFile(s.ctx, { uploadId: id, filename: "p.csv", contentType: "text/csv", bytes: csv }, prisma);
+    const u = await getUpload(s.ctx.db, id);
+    const preview = await previewColumns(s.ctx, u);
+    expect(preview).toMatchObject({ area_code: s.wards[0].code, indicator_code: "smr", value: "100" });
+    expect(JSON.stringify(preview)).not.toContain("jo.bloggs");
+    await cancelUpload(s.ctx, { uploadId: id });
+    expect(await previewColumns(s.ctx, u)).toEqual({});
   });
 });
 

@@ -17,6 +17,7 @@ export function MappingForm({
   format,
   header,
   columns,
+  examples,
   options,
   sheets,
   sheet,
@@ -26,6 +27,8 @@ export function MappingForm({
   format: "long" | "wide";
   header: string[];
   columns: Record<string, string>;
+  /** first value of each column, personal data already blanked */
+  examples: Record<string, string>;
   options: TTargetOption[];
   sheets: string[];
   sheet: string | null;
@@ -59,6 +62,9 @@ export function MappingForm({
               Column in the file
             </th>
             <th scope="col" className="govuk-table__header">
+              Example from the file
+            </th>
+            <th scope="col" className="govuk-table__header">
               Load it as
             </th>
           </tr>
@@ -70,6 +76,7 @@ export function MappingForm({
                 <label htmlFor={`target-${i}`}>{h || `(column ${i + 1} has no heading)`}</label>
                 <input type="hidden" name="column" value={h} />
               </th>
+              <td className="govuk-table__cell">{examples[h] ?? "—"}</td>
               <td className="govuk-table__cell">
                 <select className="govuk-select" id={`target-${i}`} name="target" defaultValue={columns[h] ?? "ignore"}>
                   {options.map((o) => (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { FileUploadForm } from "@/components/upload/file-upload-form";
 import type { TCouncilContext } from "@/lib/auth/require-council";
-import { editionIndicators, getFrameworkEdition, maxUploadBytes, type TUploadView } from "@/lib/uploads";
+import { editionIndicators, getFrameworkEdition, maxUploadBytes, previewColumns, type TUploadView } from "@/lib/uploads";
 import { uploadFileAction } from "../../actions";
 import { bytesLabel, dateTime, nf } from "../../format";
 import { LoadForm, ValidateForm } from "./forms";
@@ -65,6 +65,7 @@ export async function StepMapping({ ctx, u }: { ctx: TCouncilContext; u: TUpload
   const options =
     mapping.format === "wide" ? [...LONG_OPTIONS.filter((o) => ["ignore", "area_code", "period", "note"].includes(o.value)), ...indicatorOptions] : LONG_OPTIONS;
   const detected = u.report.detected;
+  const examples = await previewColumns(ctx, u);
   return (
     <>
       <p className="govuk-body">
@@ -78,6 +79,7 @@ export async function StepMapping({ ctx, u }: { ctx: TCouncilContext; u: TUpload
         format={mapping.format}
         header={detected?.header ?? []}
         columns={mapping.columns}
+        examples={examples}
         options={options}
         sheets={detected?.sheets ?? []}
         sheet={u.sheet}
