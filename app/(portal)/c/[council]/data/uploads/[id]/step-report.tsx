@@ -38,10 +38,12 @@ export function StepReport({
     severity: SEVERITY_LABEL[i.severity],
     severityRank: SEVERITY_ORDER[i.severity],
     row: i.row,
+    rowText: i.row === null ? "—" : String(i.row),
     column: i.column ?? "",
     ward: i.area ?? "",
     indicator: i.indicator ?? "",
     period: i.period ?? null,
+    periodText: i.period === undefined ? "—" : String(i.period),
     message: `${i.message}${i.suggestion ? ` ${i.suggestion}` : ""}${i.count && i.count > 1 ? ` (${nf.format(i.count)} times)` : ""}`,
   }));
   const initialFilters = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
@@ -123,12 +125,12 @@ export function StepReport({
             ]}
             columns={[
               { key: "severityRank", header: "Severity", numeric: false, display: "severity" },
-              { key: "row", header: "Row", numeric: true },
+              { key: "row", header: "Row", numeric: true, display: "rowText" },
               { key: "column", header: "Column" },
               { key: "message", header: "Problem" },
               { key: "ward", header: "Ward" },
               { key: "indicator", header: "Indicator" },
-              { key: "period", header: "Year", numeric: true },
+              { key: "period", header: "Year", numeric: true, display: "periodText" },
             ]}
           />
         </>
