@@ -99,7 +99,12 @@ export function createRowChecker(ctx: TIngestContext, plan: TPlan, sink: TIssueS
   function cell(cells: string[], row: number, areaRaw: string, k: number, p: number, valueCol: number): void {
     const ar = areas.resolve(areaRaw, ctx.vintageForPeriod?.(p), p);
     const ind = ctx.indicators[k];
-    if (!ar.ok) return void add(row, plan.area, ar.code, ar.severity, ar.message, { suggestion: ar.suggestion, indicator: ind.code, period: p });
+    if (!ar.ok) {
+      // keep the code as written, so the report can be filtered by it (only code-like text: never free text)
+      const written = areaRaw.trim();
+      const area = /^[A-Za-z0-9]{1,12}$/.test(written) ? written : undefined;
+      return void add(row, plan.area, ar.code, ar.severity, ar.message, { suggestion: ar.suggestion, area, indicator: ind.code, period: p });
+    }
     const tag = { area: ar.code, indicator: ind.code, period: p };
     const raw = cells[valueCol] ?? "";
     const r = parseNumberCell(raw, pct[k], decimalComma);

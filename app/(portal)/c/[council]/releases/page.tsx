@@ -24,12 +24,14 @@ export default async function ReleasesPage({ params }: TProps) {
   const { council } = await params;
   const ctx = await councilPage(council, "release:read", `/c/${council}/releases`);
   await resumeQueuedRuns();
-  const [releases, runs, editions, periods] = await Promise.all([
+  const [releases, runs, datasets, periods] = await Promise.all([
     findReleases(ctx.db),
     findActiveRuns(ctx.db),
-    ctx.db.frameworkEdition.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, name: true, edition: true } }),
+    // only editions the council has loaded data for, the most recently loaded first
+    ctx.db.dataset.findMany({ orderBy: { createdAt: "desc" }, select: { frameworkEdition: { select: { id: true, name: true, edition: true } } } }),
     ctx.db.observation.findMany({ distinct: ["period"], select: { period: true }, orderBy: { period: "asc" } }),
   ]);
+  const editions = [...new Map(datasets.map((d) => [d.frameworkEdition.id, d.frameworkEdition])).values()];
   const canRun = !ctx.viaOperator && can(ctx.roles, "run:create");
   const active = runs.some((r) => r.status === "queued" || r.status === "running");
   return (
