@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { councilPage } from "@/lib/auth/page-guards";
 import { getScoreRun } from "@/lib/releases/queries";
 import { RUN_OPTION_LABELS, ZRunOptions } from "@/lib/runs/options";
 import { CouncilNav } from "../../../council-nav";
 import { AutoRefresh } from "../../auto-refresh";
+import { GoToRelease } from "./go-to-release";
 
 type TProps = { params: Promise<{ council: string; id: string }> };
 
@@ -15,7 +15,6 @@ export default async function ScoreRunPage({ params }: TProps) {
   const { council, id } = await params;
   const ctx = await councilPage(council, "release:read", `/c/${council}/releases/runs/${id}`);
   const run = await getScoreRun(ctx.db, id);
-  if (run.status === "succeeded" && run.release) redirect(`/c/${ctx.council.slug}/releases/${run.release.version}`);
   const active = run.status === "queued" || run.status === "running";
   const options = ZRunOptions.safeParse(run.options);
   return (
@@ -23,6 +22,7 @@ export default async function ScoreRunPage({ params }: TProps) {
       <CouncilNav slug={ctx.council.slug} name={ctx.council.name} roles={ctx.roles} viaOperator={ctx.viaOperator} current="releases" />
       <AutoRefresh active={active} intervalMs={1000} />
       <h1 className="govuk-heading-xl">Score run for {run.periods.join(", ")}</h1>
+      {run.status === "succeeded" && run.release && <GoToRelease href={`/c/${ctx.council.slug}/releases/${run.release.version}`} />}
       {active && (
         <>
           <label className="govuk-label" htmlFor="run-progress">
