@@ -1,0 +1,19 @@
+import Link from "next/link";
+
+/** The body of every "Page not found" page: the same words whether a page is missing or hidden. */
+export function NotFoundContent() {
+  return (
+    <>
+      <h1 className="govuk-heading-xl">Page not found</h1>
+      <p className="govuk-body">If you typed the web address, check it is correct.</p>
+      <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+      <p className="govuk-body">
+        If the page belongs to a council, you need to be a member of that council to see it.{" "}
+        <Link className="govuk-link" href="/c">
+          Go to your councils
+        </Link>
+        .
+      </p>
+    </>
+  );
+}
