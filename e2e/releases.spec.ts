@@ -39,11 +39,11 @@ test("an officer starts a score run, reviews the draft and submits it", async ({
   await expect(page).toHaveURL(/score=personal_safety/);
   await expect(page.getByText("Personal Safety, 2014").first()).toBeVisible();
 
-  // an officer cannot approve, and the panel says why
-  await expect(page.getByTestId("workflow-explanations")).toContainText("Only reviewers can do that.");
   await page.getByTestId("submit-form").getByLabel(/Notes for the reviewer/).fill("Scores for 2013 and 2014 from the ward atlas.");
   await page.getByTestId("submit-form").getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByTestId("release-state")).toHaveText("Awaiting review");
+  // an officer cannot approve, and the panel says why
+  await expect(page.getByTestId("workflow-explanations")).toContainText("Only reviewers can do that.");
   await expect(page.getByTestId("submit-form")).toHaveCount(0);
 });
 
@@ -124,7 +124,7 @@ test("a ward scorecard shows scores, peers, travel, uncertainty and trends with 
   await expect(page.getByTestId("ward-uncertainty")).toContainText("5th–95th percentile");
   await expect(page.getByTestId("strengths-weaknesses")).toBeVisible();
   await expect(page.getByTestId("trend-main-table").locator("tbody tr")).toHaveCount(2);
-  await page.getByLabel("Indicator").selectOption({ label: "Recorded crime per 1,000 residents" });
+  await page.getByTestId("indicator-choice").getByLabel("Indicator").selectOption({ label: "Recorded crime per 1,000 residents" });
   await page.getByTestId("indicator-choice").getByRole("button", { name: "Show indicator" }).click();
   await expect(page.getByTestId("trend-indicator-table")).toContainText("Recorded crime per 1,000 residents");
   await expect(page.getByTestId("ward-indicators")).toContainText("Value as loaded");
