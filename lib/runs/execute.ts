@@ -51,7 +51,15 @@ export async function executeScoreRun(prisma: PrismaClient, runId: string): Prom
       const first = outcome.problems.filter((p) => p.severity === "error").slice(0, 5).map((p) => p.message);
       throw new RunInputError(`The engine could not score this data: ${first.join("; ")}`);
     }
-    const result = outcome.result;
+    // The engine also scored the look-back years it was given for carrying values forward; a run
+    // publishes only the years it was asked for.
+    const asked = new Set(run.periods);
+    const result = {
+      ...outcome.result,
+      periods: outcome.result.periods.filter((p) => asked.has(p)),
+      scores: outcome.result.scores.filter((s) => asked.has(s.period)),
+      aggregates: outcome.result.aggregates.filter((a) => asked.has(a.period)),
+    };
     if (!result.scores.some((s) => run.periods.includes(s.period) && s.index !== null)) {
       throw new RunInputError(
         `No ward has an index score for ${run.periods.join(", ")}: too many indicators are missing. The diagnostics of the data pages show which.`,
