@@ -12,8 +12,7 @@ export interface TNotice {
 
 /**
  * Tell people something needs them: an in-app notification each, and an email in the outbox
- * (sent by lib/notifications/mailer.ts when SMTP is configured; otherwise kept for the operator
- * to read). Written in the caller's transaction, so a rolled-back change notifies nobody.
+ * (OutboxEmail; an SMTP sender and an operator page to read the outbox are still to be built). Written in the caller's transaction, so a rolled-back change notifies nobody.
  */
 export async function notify(tx: TScopedTx, notice: TNotice): Promise<void> {
   const userIds = [...new Set(notice.userIds)];
