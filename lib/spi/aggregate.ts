@@ -52,7 +52,7 @@ export function aggregateToParents(run: TRun, areas: TArea[], problems: TProblem
   const parents = parentsOf(run, areas, problems);
   if (parents.length === 0) return [];
   const { fw, grid } = run;
-  const nP = grid.periods.length, nI = fw.indicators.length, nC = fw.components.length, nD = fw.dimensions.length;
+  const nP = grid.periods.length, rows = run.rows;
   const rowOf = new Int32Array(grid.areaCodes.length * nP).fill(-1);
   for (let r = 0; r < run.rows; r++) rowOf[run.rowArea[r] * nP + run.rowPeriod[r]] = r;
   const scoreRows: TAggregateRow[] = [];
@@ -64,11 +64,11 @@ export function aggregateToParents(run: TRun, areas: TArea[], problems: TProblem
       const totalPop = parent.pops.reduce((s, x) => s + x, 0);
       const reasons: Record<string, string> = {};
       const memberRows = parent.members.map((a) => rowOf[a * nP + p]);
-      const wmean = (arr: Float64Array, width: number, off: number, key: string) => {
+      const wmean = (arr: Float64Array, col: number, key: string) => {
         let s = 0, lacking = 0;
         for (let k = 0; k < memberRows.length; k++) {
           const r = memberRows[k];
-          const v = r >= 0 ? arr[r * width + off] : NaN;
+          const v = r >= 0 ? arr[col * rows + r] : NaN;
           if (v === v) s += parent.pops[k] * v;
           else lacking++;
         }
@@ -76,10 +76,10 @@ export function aggregateToParents(run: TRun, areas: TArea[], problems: TProblem
         return lacking ? null : s / totalPop;
       };
       const dims: TScoreMap = {}, comps: TScoreMap = {}, inds: TScoreMap = {};
-      for (const d of fw.dimensions) dims[d.code] = wmean(run.levels.dimensions, nD, d.index, `dimensions.${d.code}`);
-      for (const c of fw.components) comps[c.code] = wmean(run.levels.components, nC, c.index, `components.${c.code}`);
-      for (const i of fw.indicators) inds[i.code] = wmean(run.r, nI, i.index, `indicators.${i.code}`);
-      const index = wmean(run.levels.index, 1, 0, "index");
+      for (const d of fw.dimensions) dims[d.code] = wmean(run.levels.dimensions, d.index, `dimensions.${d.code}`);
+      for (const c of fw.components) comps[c.code] = wmean(run.levels.components, c.index, `components.${c.code}`);
+      for (const i of fw.indicators) inds[i.code] = wmean(run.r, i.index, `indicators.${i.code}`);
+      const index = wmean(run.levels.index, 0, "index");
       scoreRows.push({ method: "score", area: parent.code, period: grid.periods[p], members: parent.members.length, population: totalPop, index, dimensions: dims, components: comps, indicators: inds, reasons });
     }
   }
@@ -88,9 +88,10 @@ export function aggregateToParents(run: TRun, areas: TArea[], problems: TProblem
 
 function indicatorAggregation(run: TRun, cells: Array<{ parent: TParent; p: number }>): TAggregateRow[] {
   const { fw, grid } = run;
-  const nP = grid.periods.length, nI = fw.indicators.length, nC = fw.components.length, nD = fw.dimensions.length;
+  const nP = grid.periods.length, nI = fw.indicators.length, n = cells.length;
   const filled = carryForward(grid, fw.carryForwardYears, new Uint8Array(grid.raw.length));
-  const raw = new Float64Array(cells.length * nI);
+  // nIndicators columns of n rows (the layout scoreExtraRows takes)
+  const raw = new Float64Array(n * nI);
   cells.forEach(({ parent, p }, row) => {
     const { members, pops } = parent;
     for (let i = 0; i < nI; i++) {
@@ -102,21 +103,22 @@ function indicatorAggregation(run: TRun, cells: Array<{ parent: TParent; p: numb
           w += pops[k];
         }
       }
-      raw[row * nI + i] = w > 0 ? s / w : NaN;
+      raw[i * n + row] = w > 0 ? s / w : NaN;
     }
   });
-  const scored = scoreExtraRows(run, raw, cells.length);
+  const scored = scoreExtraRows(run, raw, n);
   const { components, dimensions, index } = scored.levels;
+  const matrices = { rows: n, x: scored.x, status: scored.status, components, dimensions, index };
   return cells.map(({ parent, p }, row) => {
     const reasons: Record<string, string> = {};
     const dims: TScoreMap = {}, comps: TScoreMap = {}, inds: TScoreMap = {};
-    for (const d of fw.dimensions) dims[d.code] = num(dimensions[row * nD + d.index]);
-    for (const c of fw.components) comps[c.code] = num(components[row * nC + c.index]);
+    for (const d of fw.dimensions) dims[d.code] = num(dimensions[d.index * n + row]);
+    for (const c of fw.components) comps[c.code] = num(components[c.index * n + row]);
     for (const i of fw.indicators) {
-      inds[i.code] = num(scored.r[row * nI + i.index]);
+      inds[i.code] = num(scored.r[i.index * n + row]);
       if (inds[i.code] === null) reasons[`indicators.${i.code}`] = "no member has a value";
     }
-    levelReasons(fw, row, scored.x, scored.status, components, dimensions, index, reasons);
+    levelReasons(fw, row, matrices, (key, text) => (reasons[key] = text));
     return {
       method: "indicator" as const,
       area: parent.code,

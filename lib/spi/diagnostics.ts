@@ -51,7 +51,8 @@ function componentDiagnostics(run: TRun): TComponentDiagnostics[] {
     const pca = k >= 2 ? w.pca : null;
     const loadings = pca ? vectorMap(fw, comp.indicators, pca.e1.map((e) => e * Math.sqrt(Math.max(0, pca.eigenvalues[0])))) : null;
     let scored = 0;
-    for (let r = 0; r < run.rows; r++) if (run.status[c][r] === 0) scored++;
+    const status = run.status[c];
+    for (let r = 0; r < run.rows; r++) if (status[r] === 0) scored++;
     const sdOk = Array.from(st.sd).every((s) => s > 0);
     return {
       code: comp.code,
@@ -89,40 +90,36 @@ function mapNum(fw: TRun["fw"], idx: number[], v: ArrayLike<number>) {
  */
 function indicatorDiagnostics(run: TRun, threshold: number): TIndicatorDiagnostics[] {
   const { fw, rows, flags, x, r } = run;
-  const nI = fw.indicators.length;
-  // one row-major pass (cache-friendly) collecting counts and observed values per indicator
-  const counts = new Int32Array(nI * 6); // observed, carried, imputed, missing, clampedU, clampedD
-  const vals = fw.indicators.map(() => new Float64Array(rows));
-  const at = fw.indicators.map(() => new Int32Array(rows));
-  for (let row = 0; row < rows; row++) {
-    for (let i = 0; i < nI; i++) {
-      const cell = row * nI + i;
-      const f = flags[cell];
-      if (f & FLAG_CARRIED) counts[i * 6 + 1]++;
-      else if (f & FLAG_IMPUTED) counts[i * 6 + 2]++;
-      else if (x[cell] === x[cell]) {
-        const o = counts[i * 6]++;
-        vals[i][o] = x[cell];
-        at[i][o] = row;
-      }
-      if (r[cell] !== r[cell]) counts[i * 6 + 3]++;
-      if (f & FLAG_CLAMPED_U) counts[i * 6 + 4]++;
-      if (f & FLAG_CLAMPED_D) counts[i * 6 + 5]++;
-    }
-  }
+  const vals = new Float64Array(rows);
+  const at = new Int32Array(rows);
+  const dev = new Float64Array(rows);
   return fw.indicators.map((ind, i) => {
-    const [observed, carried, imputed, missing, cu, cd] = counts.subarray(i * 6, i * 6 + 6);
-    const v = vals[i].subarray(0, observed);
-    const med = medianInPlace(Float64Array.from(v));
-    const dev = new Float64Array(observed);
+    // one contiguous pass over the indicator's column
+    let observed = 0, carried = 0, imputed = 0, missing = 0, cu = 0, cd = 0;
+    for (let row = 0, cell = i * rows; row < rows; row++, cell++) {
+      const f = flags[cell];
+      if (f & FLAG_CARRIED) carried++;
+      else if (f & FLAG_IMPUTED) imputed++;
+      else if (x[cell] === x[cell]) {
+        vals[observed] = x[cell];
+        at[observed++] = row;
+      }
+      if (r[cell] !== r[cell]) missing++;
+      if (f & FLAG_CLAMPED_U) cu++;
+      if (f & FLAG_CLAMPED_D) cd++;
+    }
+    const v = vals.subarray(0, observed);
+    const work = dev.subarray(0, observed);
+    work.set(v);
+    const med = medianInPlace(work);
     for (let k = 0; k < observed; k++) dev[k] = Math.abs(v[k] - med);
-    const mad = medianInPlace(dev);
+    const mad = medianInPlace(work);
     const scale = mad > 0 ? mad / 0.6745 : meanAbsDeviation(v, med) / 0.7979;
     const flagged: Array<{ row: number; value: number; z: number }> = [];
     if (scale > 0)
       for (let k = 0; k < observed; k++) {
         const z = (v[k] - med) / scale;
-        if (Math.abs(z) > threshold) flagged.push({ row: at[i][k], value: v[k], z });
+        if (Math.abs(z) > threshold) flagged.push({ row: at[k], value: v[k], z });
       }
     flagged.sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.row - b.row);
     return {

@@ -3,11 +3,12 @@ import { aggregateToParents } from "./aggregate";
 import { buildDiagnostics } from "./diagnostics";
 import { validateFramework, type TResolvedFramework } from "./framework";
 import { canonicalJson, Sha256 } from "./hash";
+import { columnarToRows } from "./columnar";
 import { buildGrid, toColumns, type TGrid } from "./observations";
-import { buildScoreRows, weightsMap } from "./output";
+import { buildScoreColumns, weightsMap } from "./output";
 import { scorecards } from "./peers";
 import { computeRun } from "./pipeline";
-import type { TSpiOutcome, TSpiResult } from "./result-types";
+import type { TSpiColumnarOutcome, TSpiColumnarResult, TSpiOutcome } from "./result-types";
 import { directionOfTravel } from "./travel";
 import type { TArea, TObservation, TObservationColumns, TProblem, TScoreOptions } from "./types";
 import { runUncertainty } from "./uncertainty";
@@ -55,6 +56,14 @@ export interface TScoreInput {
   areas?: readonly TArea[];
   options?: TScoreOptions;
 }
+
+/**
+ * Shape of `scores` and `travel` in the result: "rows" (default, TSpiResult: one
+ * object per area × period) or "columnar" (TSpiColumnarResult: typed-array columns,
+ * for national-scale runs; `columnarToRows` converts). Changes no number and not the
+ * input hash.
+ */
+export type TResultLayout = "rows" | "columnar";
 
 function resolveOptions(o: TScoreOptions | undefined, problems: TProblem[]): TResolvedOptions | null {
   const parsed = ZScoreOptions.safeParse(o ?? {});
@@ -118,8 +127,19 @@ function inputHash(fw: TResolvedFramework, grid: TGrid, areas: TArea[], options:
  * rows. Scores are 0–100 (higher is better) at full precision, null (with a reason)
  * when not computable. Problems in the inputs come back as data: `ok: false` when any
  * is an error, otherwise warnings ride along in `result.problems`.
+ * With `resultLayout: "columnar"` scores and direction of travel come back as columns
+ * (see TSpiColumnarResult); the default is the rows layout.
  */
-export function scoreFramework(input: TScoreInput): TSpiOutcome {
+export function scoreFramework(input: TScoreInput & { resultLayout: "columnar" }): TSpiColumnarOutcome;
+export function scoreFramework(input: TScoreInput & { resultLayout?: "rows" }): TSpiOutcome;
+export function scoreFramework(input: TScoreInput & { resultLayout?: TResultLayout }): TSpiOutcome | TSpiColumnarOutcome;
+export function scoreFramework(input: TScoreInput & { resultLayout?: TResultLayout }): TSpiOutcome | TSpiColumnarOutcome {
+  const outcome = scoreColumnar(input);
+  if (!outcome.ok || input.resultLayout === "columnar") return outcome;
+  return { ok: true, result: columnarToRows(outcome.result), problems: outcome.problems };
+}
+
+function scoreColumnar(input: TScoreInput): TSpiColumnarOutcome {
   const problems: TProblem[] = [];
   const v = validateFramework(input.framework);
   problems.push(...v.problems);
@@ -132,6 +152,7 @@ export function scoreFramework(input: TScoreInput): TSpiOutcome {
     : (input.observations as TObservationColumns);
   const grid = buildGrid(fw, cols, problems);
   if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
+  const hash = inputHash(fw, grid, areas, options);
   const run = computeRun(fw, grid);
   fw.indicators.forEach((ind, i) => {
     if (run.transformDropped[i] > 0)
@@ -142,16 +163,18 @@ export function scoreFramework(input: TScoreInput): TSpiOutcome {
       problems.push({ severity: "warning", path: `components.${fw.components[c].code}`, message: `PCA weights not computable (${w.fallbackReason}); equal weights used` });
   });
   const areaByCode = new Map(areas.map((a) => [a.code, a]));
-  const result: TSpiResult = {
+  // (problems is appended to in this order: scorecards, aggregation, uncertainty)
+  const result: TSpiColumnarResult = {
+    layout: "columnar",
     engineVersion: ENGINE_VERSION,
     frameworkId: fw.id,
     frameworkEdition: fw.edition,
-    inputHash: inputHash(fw, grid, areas, options),
+    inputHash: hash,
     options: options as unknown as Record<string, unknown>,
     periods: grid.periods,
     areas: grid.areaCodes,
     weights: weightsMap(run),
-    scores: buildScoreRows(run),
+    scores: buildScoreColumns(run),
     diagnostics: buildDiagnostics(run, options.outlierThreshold),
     travel: directionOfTravel(run, options.travelThreshold),
     strengthsWeaknesses: options.peers ? scorecards(run, areaByCode, options.peers, problems) : [],

@@ -20,46 +20,46 @@ export interface TImputeResult {
 }
 
 /**
- * SPI-METHOD §2 step 3 for one component, in place on x (rows × nIndicators).
- * A row missing m values with 1 <= m <= maxMissing gets each missing value from an
- * OLS regression (with intercept) on the row's present indicators of the component,
- * fitted on the component's complete cases (pooled reference set). One fit per
- * (missing pattern, target) pair is cached, so the cost is linear in rows.
+ * SPI-METHOD §2 step 3 for one component, in place on x (nIndicators columns of
+ * `rows`). A row missing m values with 1 <= m <= maxMissing gets each missing value
+ * from an OLS regression (with intercept) on the row's present indicators of the
+ * component, fitted on the component's complete cases (pooled reference set). One fit
+ * per (missing pattern, target) pair is cached, so the cost is linear in rows.
  * A fit needs at least k + 2 complete cases (k = indicators in the component) and a
  * full-rank design; otherwise the row's component is not scored.
- * `ref` is the reference matrix the fits come from (stats.completeRows index it);
- * `x` is the matrix filled in (may be the same array: complete rows never change).
+ * `ref` (columns of `refRows`) is the reference matrix the fits come from
+ * (stats.completeRows index it); `x` is the matrix filled in (may be the same array:
+ * complete rows never change).
  */
 export function imputeComponent(
   fw: TResolvedFramework,
   comp: TResolvedComponent,
   stats: TComponentStats,
   ref: Float64Array,
+  refRows: number,
   x: Float64Array,
   flags: Uint8Array,
   rows: number,
 ): TImputeResult {
-  const nI = fw.indicators.length;
   const idx = comp.indicators;
   const k = idx.length;
   const status = new Uint8Array(rows);
   const imputedCounts = new Int32Array(k);
-  // keyed by the bit mask of missing indicators (k <= 30 is enforced by the framework schema)
+  // bit mask of missing indicators per row (k <= 30 is enforced by the framework schema)
+  const keys = new Int32Array(rows);
+  for (let j = 0; j < k; j++) {
+    const col = idx[j] * rows;
+    for (let r = 0; r < rows; r++) if (x[col + r] !== x[col + r]) keys[r] |= 1 << j;
+  }
   const cache = new Map<number, Array<{ target: number; coef: Float64Array; predictors: number[] }> | number>();
   const complete = stats.completeRows;
   const nc = complete.length;
   let rFactor: Float64Array | undefined;
   for (let r = 0; r < rows; r++) {
+    const key = keys[r];
+    if (key === 0) continue;
     let missing = 0;
-    let key = 0;
-    for (let j = 0; j < k; j++) {
-      const v = x[r * nI + idx[j]];
-      if (v !== v) {
-        missing++;
-        key |= 1 << j;
-      }
-    }
-    if (missing === 0) continue;
+    for (let j = 0; j < k; j++) if (key & (1 << j)) missing++;
     if (missing === k) {
       status[r] = C_NO_VALUES;
       continue;
@@ -70,7 +70,7 @@ export function imputeComponent(
     }
     let fit = cache.get(key);
     if (fit === undefined) {
-      fit = fitPattern(key, k, (rFactor ??= completeCaseR(idx, nI, ref, complete)), nc);
+      fit = fitPattern(key, k, (rFactor ??= completeCaseR(idx, ref, refRows, complete)), nc);
       cache.set(key, fit);
     }
     if (typeof fit === "number") {
@@ -79,9 +79,10 @@ export function imputeComponent(
     }
     for (const f of fit) {
       let y = f.coef[0];
-      for (let p = 0; p < f.predictors.length; p++) y += f.coef[p + 1] * x[r * nI + idx[f.predictors[p]]];
-      x[r * nI + idx[f.target]] = y;
-      flags[r * nI + idx[f.target]] |= FLAG_IMPUTED;
+      for (let p = 0; p < f.predictors.length; p++) y += f.coef[p + 1] * x[idx[f.predictors[p]] * rows + r];
+      const cell = idx[f.target] * rows + r;
+      x[cell] = y;
+      flags[cell] |= FLAG_IMPUTED;
       imputedCounts[f.target]++;
     }
   }
@@ -91,12 +92,12 @@ export function imputeComponent(
 }
 
 /** R of the QR of [1, x_1 … x_k] over the complete cases ((k+1)×(k+1)). */
-function completeCaseR(idx: number[], nI: number, ref: Float64Array, complete: Int32Array): Float64Array {
+function completeCaseR(idx: number[], ref: Float64Array, refRows: number, complete: Int32Array): Float64Array {
   const nc = complete.length;
   const cols = [new Float64Array(nc).fill(1)];
   for (const i of idx) {
     const col = new Float64Array(nc);
-    for (let c = 0; c < nc; c++) col[c] = ref[complete[c] * nI + i];
+    for (let c = 0; c < nc; c++) col[c] = ref[i * refRows + complete[c]];
     cols.push(col);
   }
   return householderR(cols, nc);

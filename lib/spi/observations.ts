@@ -69,15 +69,20 @@ export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, prob
   obs.indicatorCodes.forEach((c, j) => (indMap[j] = byCode.get(c) ?? -1));
   const unknownCounts = new Int32Array(obs.indicatorCodes.length);
   const usedArea = new Uint8Array(obs.areaCodes.length);
-  const periodSet = new Set<number>();
+  const { area, indicator, period, value } = obs;
+  // Periods are integers: track the range in the row loop, then find the distinct ones
+  // through a presence table (no Set insertion per row).
+  let minP = Infinity, maxP = -Infinity;
   for (let r = 0; r < obs.length; r++) {
-    const j = obs.indicator[r];
+    const j = indicator[r];
     if (indMap[j] < 0) {
       unknownCounts[j]++;
       continue;
     }
-    usedArea[obs.area[r]] = 1;
-    periodSet.add(obs.period[r]);
+    usedArea[area[r]] = 1;
+    const p = period[r];
+    if (p < minP) minP = p;
+    if (p > maxP) maxP = p;
   }
   obs.indicatorCodes.forEach((c, j) => {
     if (unknownCounts[j] > 0)
@@ -90,30 +95,50 @@ export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, prob
   const areaCodes = usedIds.map((id, pos) => ((areaPos[id] = pos), obs.areaCodes[id]));
   for (let k = 1; k < areaCodes.length; k++)
     if (areaCodes[k] === areaCodes[k - 1]) problems.push({ severity: "error", area: areaCodes[k], message: "area code listed twice in the columnar input" });
-  const periods = [...periodSet].sort((x, y) => x - y);
-  const periodPos = new Map(periods.map((p, k) => [p, k]));
+  const periodPos = periodPositions(obs, indMap, minP, maxP);
+  const periods = periodPos.periods;
   const nP = periods.length;
   const raw = new Float64Array(areaCodes.length * nP * nI).fill(NaN);
   const seen = new Uint8Array(raw.length);
   let dups = 0;
   for (let r = 0; r < obs.length; r++) {
-    const i = indMap[obs.indicator[r]];
+    const i = indMap[indicator[r]];
     if (i < 0) continue;
-    const cell = (areaPos[obs.area[r]] * nP + (periodPos.get(obs.period[r]) as number)) * nI + i;
+    const cell = (areaPos[area[r]] * nP + periodPos.pos(period[r])) * nI + i;
     if (seen[cell]) {
       if (dups++ < MAX_LISTED)
         problems.push({
           severity: "error",
-          area: obs.areaCodes[obs.area[r]],
-          indicator: obs.indicatorCodes[obs.indicator[r]],
-          period: obs.period[r],
+          area: obs.areaCodes[area[r]],
+          indicator: obs.indicatorCodes[indicator[r]],
+          period: period[r],
           message: "duplicate observation for this area, indicator and period",
         });
       continue;
     }
     seen[cell] = 1;
-    raw[cell] = obs.value[r];
+    raw[cell] = value[r];
   }
   if (dups > MAX_LISTED) problems.push({ severity: "error", message: `${dups - MAX_LISTED} more duplicate observations not listed` });
   return { areaCodes, periods, nIndicators: nI, raw };
+}
+
+/** Largest period range served by a lookup table (beyond it, a Map). */
+const MAX_PERIOD_TABLE = 1 << 20;
+
+/** Sorted distinct periods of the rows that count, and a period → position lookup. */
+function periodPositions(obs: TObservationColumns, indMap: Int32Array, minP: number, maxP: number) {
+  if (!(maxP >= minP)) return { periods: [] as number[], pos: (_p: number) => -1 };
+  if (maxP - minP < MAX_PERIOD_TABLE) {
+    const table = new Int32Array(maxP - minP + 1).fill(-1);
+    for (let r = 0; r < obs.length; r++) if (indMap[obs.indicator[r]] >= 0) table[obs.period[r] - minP] = 0;
+    const periods: number[] = [];
+    for (let k = 0; k < table.length; k++) if (table[k] === 0) table[k] = periods.push(k + minP) - 1;
+    return { periods, pos: (p: number) => table[p - minP] };
+  }
+  const set = new Set<number>();
+  for (let r = 0; r < obs.length; r++) if (indMap[obs.indicator[r]] >= 0) set.add(obs.period[r]);
+  const periods = [...set].sort((x, y) => x - y);
+  const map = new Map(periods.map((p, k) => [p, k]));
+  return { periods, pos: (p: number) => map.get(p) as number };
 }

@@ -51,6 +51,8 @@ export function classifyAgainstPeers(y: number, peerValues: ArrayLike<number>, n
  * closest on the areas' peerValue covariate among areas scored in that period;
  * with ≤ K candidates, all other areas. When no area has a covariate: all other
  * areas if there are at most K + 1, else skipped with a warning.
+ * Cost O(areas · K · scores): the period's scores are copied once into a row-major
+ * table in covariate order, so an area's peers are neighbouring rows of that table.
  */
 export function scorecards(
   run: TRun,
@@ -87,36 +89,45 @@ export function scorecards(
   order.forEach((j, p) => (posOf[j] = p));
   const nI = fw.indicators.length, nC = fw.components.length, nD = fw.dimensions.length;
   const { index, dimensions, components } = run.levels;
-  const series: Array<{ level: TScorecardItem["level"]; code: string; arr: Float64Array; width: number; off: number }> = [
-    { level: "index", code: "index", arr: index, width: 1, off: 0 },
-    ...fw.dimensions.map((d) => ({ level: "dimension" as const, code: d.code, arr: dimensions, width: nD, off: d.index })),
-    ...fw.components.map((c) => ({ level: "component" as const, code: c.code, arr: components, width: nC, off: c.index })),
-    ...fw.indicators.map((i) => ({ level: "indicator" as const, code: i.code, arr: run.r, width: nI, off: i.index })),
+  const series: Array<{ level: TScorecardItem["level"]; code: string; arr: Float64Array; off: number }> = [
+    { level: "index", code: "index", arr: index, off: 0 },
+    ...fw.dimensions.map((d) => ({ level: "dimension" as const, code: d.code, arr: dimensions, off: d.index * run.rows })),
+    ...fw.components.map((c) => ({ level: "component" as const, code: c.code, arr: components, off: c.index * run.rows })),
+    ...fw.indicators.map((i) => ({ level: "indicator" as const, code: i.code, arr: run.r, off: i.index * run.rows })),
   ];
+  const nS = 1 + nD + nC + nI;
+  // table[pos * nS + s]: score s of the area at position pos of the covariate order
+  const table = new Float64Array(order.length * nS);
+  series.forEach((s, si) => {
+    for (let p = 0; p < order.length; p++) table[p * nS + si] = s.arr[s.off + rows[order[p]]];
+  });
   const out: TScorecard[] = [];
   const buf = new Float64Array(rows.length);
+  const all = Array.from(order);
   for (let j = 0; j < rows.length; j++) {
     const card: TScorecard = { area: codes[j], period, peerBasis: basis, peers: [], strengths: [], weaknesses: [] };
     out.push(card);
-    if (posOf[j] < 0) {
+    const pos = posOf[j];
+    if (pos < 0) {
       card.note = "no peer value for this area";
       continue;
     }
-    const peers =
-      order.length - 1 <= opts.k ? Array.from(order).filter((q) => q !== j) : nearest(order, posOf, cov, j, opts.k);
-    peers.sort((a, b) => (codes[a] < codes[b] ? -1 : 1));
-    card.peers = peers.map((q) => codes[q]);
-    for (const s of series) {
-      const y = s.arr[rows[j] * s.width + s.off];
+    const peerRows = order.length - 1 <= opts.k ? all.filter((q) => q !== j) : nearest(order, posOf, cov, j, opts.k);
+    // rows of one period are in area-code order, so sorting by row sorts by code
+    const peers = Int32Array.from(peerRows).sort();
+    card.peers = Array.from(peers, (q) => codes[q]);
+    const peerPos = peers.map((q) => posOf[q]);
+    for (let si = 0; si < nS; si++) {
+      const y = table[pos * nS + si];
       if (y !== y) continue;
       let nb = 0;
-      for (const q of peers) {
-        const pv = s.arr[rows[q] * s.width + s.off];
+      for (let q = 0; q < peerPos.length; q++) {
+        const pv = table[peerPos[q] * nS + si];
         if (pv === pv) buf[nb++] = pv;
       }
       const c = classifyAgainstPeers(y, buf, nb);
       if (!c || c.cls === 0) continue;
-      const item: TScorecardItem = { level: s.level, code: s.code, value: y, peerMedian: c.m, peerAad: c.aad };
+      const item: TScorecardItem = { level: series[si].level, code: series[si].code, value: y, peerMedian: c.m, peerAad: c.aad };
       (c.cls > 0 ? card.strengths : card.weaknesses).push(item);
     }
   }

@@ -1,4 +1,4 @@
-import { carryForward } from "./carry-forward";
+import { FLAG_CARRIED } from "./carry-forward";
 import type { TResolvedFramework } from "./framework";
 import { imputeComponent, type TImputeResult } from "./impute";
 import type { TGrid } from "./observations";
@@ -10,6 +10,11 @@ import { componentStats, componentWeights, type TComponentStats, type TComponent
  * The numeric state of a run (SPI-METHOD §2 steps 1–7) in flat typed arrays.
  * Rows are the reference set: every (area, period) with at least one indicator value
  * after carry-forward and transform, ordered by area code then period.
+ *
+ * Matrices are column-major (one contiguous column per indicator / component /
+ * dimension: `x[i * rows + row]`), because almost every step walks one indicator or
+ * one component over all rows; at national scale (tens of MB) a strided walk costs a
+ * cache miss per value.
  */
 export interface TRun {
   fw: TResolvedFramework;
@@ -19,11 +24,11 @@ export interface TRun {
   rowArea: Int32Array;
   /** Index into grid.periods. */
   rowPeriod: Int32Array;
-  /** Transformed values after imputation (rows × nIndicators, NaN = missing). */
+  /** Transformed values after imputation (nIndicators columns of `rows`, NaN = missing). */
   x: Float64Array;
-  /** FLAG_* bits per cell. */
+  /** FLAG_* bits per cell (same layout as x). */
   flags: Uint8Array;
-  /** Indicator scores 0–100 (rows × nIndicators, NaN = missing). */
+  /** Indicator scores 0–100 (same layout as x, NaN = missing). */
   r: Float64Array;
   stats: TComponentStats[];
   weights: TComponentWeights[];
@@ -35,14 +40,18 @@ export interface TRun {
   transformDropped: Int32Array;
 }
 
-/** Transform every present value in place (layout: cells × nI). Returns drops per indicator. */
-export function transformMatrix(fw: TResolvedFramework, values: Float64Array, flags: Uint8Array | null): Int32Array {
+/**
+ * Transform every present value in place. `values` holds nIndicators columns of
+ * `n` cells each (column-major). Returns drops per indicator; a dropped cell's flags
+ * are cleared.
+ */
+export function transformMatrix(fw: TResolvedFramework, values: Float64Array, flags: Uint8Array | null, n: number): Int32Array {
   const nI = fw.indicators.length;
   const dropped = new Int32Array(nI);
   for (let i = 0; i < nI; i++) {
     const steps = fw.indicators[i].transform;
     if (steps.length === 0) continue;
-    for (let cell = i; cell < values.length; cell += nI) {
+    for (let cell = i * n; cell < (i + 1) * n; cell++) {
       const v = values[cell];
       if (v !== v) continue;
       const t = applyTransform(steps, v);
@@ -56,42 +65,77 @@ export function transformMatrix(fw: TResolvedFramework, values: Float64Array, fl
   return dropped;
 }
 
+/**
+ * Step 1 (carry forward, as carryForward in carry-forward.ts) fused with the
+ * transpose of the grid ((area, period, indicator) order) into indicator columns of
+ * area × period cells. One pass over each area's block, which fits in cache.
+ */
+function carryForwardColumns(grid: TGrid, windowYears: number): { values: Float64Array; flags: Uint8Array } {
+  const { raw, periods, nIndicators: nI } = grid;
+  const nP = periods.length;
+  const nCells = grid.areaCodes.length * nP;
+  const values = new Float64Array(raw.length);
+  const flags = new Uint8Array(raw.length);
+  const carry = windowYears > 0 && nP >= 2;
+  for (let a = 0; a < grid.areaCodes.length; a++) {
+    const block = a * nP * nI;
+    for (let i = 0; i < nI; i++) {
+      const col = i * nCells + a * nP;
+      let lastP = -1;
+      for (let p = 0; p < nP; p++) {
+        const v = raw[block + p * nI + i];
+        if (v === v) {
+          lastP = p;
+          values[col + p] = v;
+        } else if (carry && lastP >= 0 && periods[p] - periods[lastP] <= windowYears) {
+          values[col + p] = raw[block + lastP * nI + i];
+          flags[col + p] = FLAG_CARRIED;
+        } else values[col + p] = NaN;
+      }
+    }
+  }
+  return { values, flags };
+}
+
 /** Run steps 1–7 on a grid. Linear in grid cells; fits are per component, not per area. */
 export function computeRun(fw: TResolvedFramework, grid: TGrid): TRun {
   const nI = fw.indicators.length;
   const nP = grid.periods.length;
   const nCells = grid.areaCodes.length * nP;
-  const gflags = new Uint8Array(grid.raw.length);
-  const filled = carryForward(grid, fw.carryForwardYears, gflags);
-  const transformDropped = transformMatrix(fw, filled, gflags);
-  let rows = 0;
+  const filled = carryForwardColumns(grid, fw.carryForwardYears);
+  const transformDropped = transformMatrix(fw, filled.values, filled.flags, nCells);
   const keep = new Uint8Array(nCells);
-  for (let c = 0; c < nCells; c++) {
-    for (let i = 0; i < nI; i++) {
-      const v = filled[c * nI + i];
-      if (v === v) {
-        keep[c] = 1;
-        rows++;
-        break;
-      }
-    }
+  for (let i = 0; i < nI; i++) {
+    const col = filled.values.subarray(i * nCells, (i + 1) * nCells);
+    for (let c = 0; c < nCells; c++) if (col[c] === col[c]) keep[c] = 1;
   }
+  let rows = 0;
+  for (let c = 0; c < nCells; c++) rows += keep[c];
   const rowArea = new Int32Array(rows);
   const rowPeriod = new Int32Array(rows);
-  const x = new Float64Array(rows * nI);
-  const flags = new Uint8Array(rows * nI);
-  let r = 0;
-  for (let c = 0; c < nCells; c++) {
+  const cellOf = new Int32Array(rows);
+  for (let c = 0, r = 0; c < nCells; c++) {
     if (!keep[c]) continue;
     rowArea[r] = Math.floor(c / nP);
     rowPeriod[r] = c % nP;
-    x.set(filled.subarray(c * nI, (c + 1) * nI), r * nI);
-    flags.set(gflags.subarray(c * nI, (c + 1) * nI), r * nI);
-    r++;
+    cellOf[r++] = c;
+  }
+  let x = filled.values;
+  let flags = filled.flags;
+  if (rows < nCells) {
+    // drop the cells without any value (usually none, so the common case copies nothing)
+    x = new Float64Array(rows * nI);
+    flags = new Uint8Array(rows * nI);
+    for (let i = 0; i < nI; i++) {
+      for (let r = 0; r < rows; r++) {
+        x[i * rows + r] = filled.values[i * nCells + cellOf[r]];
+        flags[i * rows + r] = filled.flags[i * nCells + cellOf[r]];
+      }
+    }
   }
   const stats = fw.components.map((comp) => componentStats(fw, comp, x, rows));
   const weights = fw.components.map((comp, c) => componentWeights(fw, comp, stats[c]));
-  const impute = fw.components.map((comp, c) => imputeComponent(fw, comp, stats[c], x, x, flags, rows));
+  const impute = fw.components.map((comp, c) => imputeComponent(fw, comp, stats[c], x, rows, x, flags, rows));
   const status = impute.map((m) => m.status);
   const scores = rescaleAll(fw, x, flags, rows);
   const levels = scoreLevels(fw, scores, status, weights.map((w) => w.v), rows);
@@ -101,14 +145,15 @@ export function computeRun(fw: TResolvedFramework, grid: TGrid): TRun {
 /**
  * Score extra rows (e.g. population-weighted parent areas, SPI-METHOD §6 indicator
  * aggregation) with the run's own fits, weights, U and D: transform, impute from the
- * run's reference set, rescale, combine. `raw` is rows × nIndicators, untransformed.
+ * run's reference set, rescale, combine. `raw` is nIndicators columns of `rows`
+ * values, untransformed.
  */
 export function scoreExtraRows(run: TRun, raw: Float64Array, rows: number) {
   const fw = run.fw;
   const x = Float64Array.from(raw);
   const flags = new Uint8Array(x.length);
-  transformMatrix(fw, x, flags);
-  const status = fw.components.map((comp, c) => imputeComponent(fw, comp, run.stats[c], run.x, x, flags, rows).status);
+  transformMatrix(fw, x, flags, rows);
+  const status = fw.components.map((comp, c) => imputeComponent(fw, comp, run.stats[c], run.x, run.rows, x, flags, rows).status);
   const r = rescaleAll(fw, x, flags, rows);
   const levels = scoreLevels(fw, r, status, run.weights.map((w) => w.v), rows);
   return { x, flags, r, status, levels };

@@ -146,3 +146,64 @@ export interface TSpiResult {
 
 /** problems are also in result.problems on success (warnings only). */
 export type TSpiOutcome = { ok: true; result: TSpiResult; problems: TProblem[] } | { ok: false; problems: TProblem[] };
+
+/**
+ * The `scores` of a columnar result: one entry per reference-set row in every column
+ * (rows ordered by area, then period: the order of the rows layout). NaN in a
+ * Float64Array is a null score; it becomes null only when serialised.
+ */
+export interface TScoreColumns {
+  length: number;
+  /** Index into the result's `areas`, per row. */
+  areaIndex: Int32Array;
+  /** Index into the result's `periods`, per row. */
+  periodIndex: Int32Array;
+  index: Float64Array;
+  dimensions: Record<string, Float64Array>;
+  components: Record<string, Float64Array>;
+  /** Indicator scores on 0-100, higher is better. */
+  indicators: Record<string, Float64Array>;
+  /** Flag bits per indicator and row: 1 carried, 2 imputed, 4 clampedUtopia, 8 clampedDystopia. */
+  flags: Record<string, Uint8Array>;
+  /**
+   * Why scores are null, as parallel lists ordered by row and, within a row, in the
+   * key order of the rows layout (keys as in TScoreRow.reasons).
+   */
+  reasons: { row: Int32Array; key: string[]; text: string[] };
+  ranks: { index: Float64Array; dimensions: Record<string, Float64Array>; components: Record<string, Float64Array> };
+}
+
+/** One series of direction of travel, per travel row; `periods` 0 = null entry. */
+export interface TTravelColumn {
+  periods: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  change: Float64Array;
+  slope: Float64Array;
+  /** 1 improving, 0 stable, −1 worsening. */
+  status: Int8Array;
+}
+
+/** `travel` of a columnar result: one travel row per area with at least two periods. */
+export interface TTravelColumns {
+  length: number;
+  /** Index into the result's `areas`, per travel row. */
+  areaIndex: Int32Array;
+  index: TTravelColumn;
+  dimensions: Record<string, TTravelColumn>;
+  components: Record<string, TTravelColumn>;
+  indicators: Record<string, TTravelColumn>;
+}
+
+/**
+ * The result with `scores` and `travel` held in columns (typed arrays) instead of one
+ * object per row: what national-scale runs use (`resultLayout: "columnar"`). Every
+ * other field is as in TSpiResult; `columnarToRows` gives the rows layout exactly.
+ */
+export interface TSpiColumnarResult extends Omit<TSpiResult, "scores" | "travel"> {
+  layout: "columnar";
+  scores: TScoreColumns;
+  travel: TTravelColumns;
+}
+
+export type TSpiColumnarOutcome = { ok: true; result: TSpiColumnarResult; problems: TProblem[] } | { ok: false; problems: TProblem[] };

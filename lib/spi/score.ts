@@ -6,18 +6,18 @@ import type { TAggregation } from "./types";
 /**
  * SPI-METHOD §2 step 4: r = 100·(x − D)/(U − D), clamped to [0, 100] when `clamp`.
  * Sets FLAG_CLAMPED_U / FLAG_CLAMPED_D when clamping moved the value. NaN stays NaN.
- * Full precision (no rounding).
+ * Full precision (no rounding). x, flags and the result are nIndicators columns of `rows`.
  */
 export function rescaleAll(fw: TResolvedFramework, x: Float64Array, flags: Uint8Array, rows: number): Float64Array {
   const nI = fw.indicators.length;
   const out = new Float64Array(rows * nI);
+  const clamp = fw.clamp;
   for (let i = 0; i < nI; i++) {
     const { utopia: u, dystopia: d } = fw.indicators[i];
     const f = 100 / (u - d);
-    for (let r = 0; r < rows; r++) {
-      const cell = r * nI + i;
+    for (let cell = i * rows; cell < (i + 1) * rows; cell++) {
       let s = (x[cell] - d) * f;
-      if (fw.clamp) {
+      if (clamp) {
         if (s > 100) {
           s = 100;
           flags[cell] |= FLAG_CLAMPED_U;
@@ -34,11 +34,10 @@ export function rescaleAll(fw: TResolvedFramework, x: Float64Array, flags: Uint8
 
 /**
  * Combine scores by the arithmetic mean or the power mean (Σ yᵖ / n)^(1/p)
- * (p = 0: geometric mean). Returns NaN when any input is NaN, or when a power mean
- * meets a negative score (possible only with clamping off).
+ * (p = 0: geometric mean) over the first n values. Returns NaN when any input is NaN,
+ * or when a power mean meets a negative score (possible only with clamping off).
  */
-export function combine(values: ArrayLike<number>, agg: TAggregation): number {
-  const n = values.length;
+export function combine(values: ArrayLike<number>, agg: TAggregation, n: number = values.length): number {
   let s = 0;
   if (agg === "arithmetic") {
     for (let j = 0; j < n; j++) s += values[j];
@@ -55,9 +54,9 @@ export function combine(values: ArrayLike<number>, agg: TAggregation): number {
 }
 
 export interface TLevels {
-  /** rows × nComponents, NaN = not computable. */
+  /** nComponents columns of `rows`, NaN = not computable. */
   components: Float64Array;
-  /** rows × nDimensions. */
+  /** nDimensions columns of `rows`. */
   dimensions: Float64Array;
   index: Float64Array;
 }
@@ -66,6 +65,7 @@ export interface TLevels {
  * SPI-METHOD §2 steps 6–7: component = Σ v_i·r_i (only where status is C_OK);
  * dimension = mean (or power mean) of its components, only if all are present;
  * index likewise over dimensions. `weights[c]` are the 0–100-basis weights.
+ * Sums accumulate in the order of the framework's lists, whatever the layout.
  */
 export function scoreLevels(
   fw: TResolvedFramework,
@@ -74,47 +74,56 @@ export function scoreLevels(
   weights: ArrayLike<number>[],
   rows: number,
 ): TLevels {
-  const nI = fw.indicators.length;
   const nC = fw.components.length;
   const nD = fw.dimensions.length;
   const components = new Float64Array(rows * nC);
   const dimensions = new Float64Array(rows * nD);
   const index = new Float64Array(rows);
-  const bufD = new Float64Array(Math.max(1, ...fw.dimensions.map((d) => d.components.length)));
-  const bufI = new Float64Array(nD);
   for (let c = 0; c < nC; c++) {
     const idx = fw.components[c].indicators;
     const w = weights[c];
     const st = status[c];
-    for (let row = 0; row < rows; row++) {
-      if (st[row] !== C_OK) {
-        components[row * nC + c] = NaN;
-        continue;
-      }
-      let s = 0;
-      for (let j = 0; j < idx.length; j++) s += w[j] * r[row * nI + idx[j]];
-      components[row * nC + c] = s;
+    const out = components.subarray(c * rows, (c + 1) * rows);
+    for (let j = 0; j < idx.length; j++) {
+      const wj = w[j];
+      const col = idx[j] * rows;
+      for (let row = 0; row < rows; row++) out[row] += wj * r[col + row];
     }
+    for (let row = 0; row < rows; row++) if (st[row] !== C_OK) out[row] = NaN;
   }
-  for (let row = 0; row < rows; row++) {
-    let allDims = true;
-    for (let d = 0; d < nD; d++) {
-      const comps = fw.dimensions[d].components;
+  combineColumns(fw.dimensions.map((d) => d.components), components, fw.dimensionAggregation, rows, dimensions);
+  combineColumns([fw.dimensions.map((d) => d.index)], dimensions, fw.indexAggregation, rows, index);
+  return { components, dimensions, index };
+}
+
+/**
+ * out column g (of `rows`) = combine of the columns groups[g] of `from`, row by row;
+ * NaN when any member is NaN. Accumulates member by member (same sums as combine).
+ */
+function combineColumns(groups: number[][], from: Float64Array, agg: TAggregation, rows: number, out: Float64Array): void {
+  const buf = new Float64Array(Math.max(1, ...groups.map((g) => g.length)));
+  groups.forEach((members, g) => {
+    const o = out.subarray(g * rows, (g + 1) * rows);
+    if (agg === "arithmetic") {
+      // column-wise: 0 + y1 + y2 + … then / n, as combine does (NaN propagates)
+      for (const m of members) {
+        const col = m * rows;
+        for (let row = 0; row < rows; row++) o[row] += from[col + row];
+      }
+      for (let row = 0; row < rows; row++) o[row] /= members.length;
+      return;
+    }
+    for (let row = 0; row < rows; row++) {
       let ok = true;
-      for (let j = 0; j < comps.length; j++) {
-        const v = components[row * nC + comps[j]];
+      for (let j = 0; j < members.length; j++) {
+        const v = from[members[j] * rows + row];
         if (v !== v) {
           ok = false;
           break;
         }
-        bufD[j] = v;
+        buf[j] = v;
       }
-      const dv = ok ? combine(bufD.subarray(0, comps.length), fw.dimensionAggregation) : NaN;
-      dimensions[row * nD + d] = dv;
-      bufI[d] = dv;
-      if (dv !== dv) allDims = false;
+      o[row] = ok ? combine(buf, agg, members.length) : NaN;
     }
-    index[row] = allDims ? combine(bufI, fw.indexAggregation) : NaN;
-  }
-  return { components, dimensions, index };
+  });
 }

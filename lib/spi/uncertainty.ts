@@ -31,7 +31,10 @@ export function runUncertainty(run: TRun, o: TOpts, problems: TProblem[]): TUnce
   const nA = rows.length;
   const nI = fw.indicators.length, nC = fw.components.length, nD = fw.dimensions.length;
   const x = new Float64Array(nA * nI);
-  rows.forEach((r, a) => x.set(run.x.subarray(r * nI, (r + 1) * nI), a * nI));
+  // area-major copy (the draws walk one area's indicators at a time)
+  rows.forEach((r, a) => {
+    for (let i = 0; i < nI; i++) x[a * nI + i] = run.x[i * run.rows + r];
+  });
   const base = rows.map((r) => run.levels.index[r]);
   const baseRank = rankVector(Float64Array.from(base));
   const chosen = run.weights.map((w) => w.v);
@@ -76,7 +79,7 @@ export function runUncertainty(run: TRun, o: TOpts, problems: TProblem[]): TUnce
       for (let q = 0; q < nD; q++) {
         const cs = fw.dimensions[q].components;
         for (let j = 0; j < cs.length; j++) bufD[j] = comp[cs[j]];
-        dim[q] = combine(bufD.subarray(0, cs.length), fw.dimensionAggregation);
+        dim[q] = combine(bufD, fw.dimensionAggregation, cs.length);
       }
       drawScores[a] = combine(dim, fw.indexAggregation);
     }

@@ -19,36 +19,43 @@ export interface TComponentStats {
   corrReason?: string;
 }
 
-/** Compute TComponentStats from the reference matrix x (rows × nIndicators, NaN = missing). */
+/**
+ * Compute TComponentStats from the reference matrix x (nIndicators columns of `rows`,
+ * NaN = missing). Sums run over the complete rows in ascending order for each entry.
+ */
 export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent, x: Float64Array, rows: number): TComponentStats {
-  const nI = fw.indicators.length;
   const idx = comp.indicators;
   const k = idx.length;
-  const complete: number[] = [];
-  for (let r = 0; r < rows; r++) {
-    let ok = true;
-    for (let j = 0; j < k; j++) {
-      const v = x[r * nI + idx[j]];
-      if (v !== v) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) complete.push(r);
+  const incomplete = new Uint8Array(rows);
+  for (let j = 0; j < k; j++) {
+    const col = idx[j] * rows;
+    for (let r = 0; r < rows; r++) if (x[col + r] !== x[col + r]) incomplete[r] = 1;
   }
-  const n = complete.length;
+  let n = 0;
+  for (let r = 0; r < rows; r++) n += 1 - incomplete[r];
+  const complete = new Int32Array(n);
+  for (let r = 0, c = 0; r < rows; r++) if (!incomplete[r]) complete[c++] = r;
   const mean = new Float64Array(k);
   const sd = new Float64Array(k);
-  for (const r of complete) for (let j = 0; j < k; j++) mean[j] += x[r * nI + idx[j]];
-  for (let j = 0; j < k; j++) mean[j] = n > 0 ? mean[j] / n : NaN;
+  // centred columns over the complete cases (k × n)
+  const dev = new Float64Array(k * n);
+  for (let j = 0; j < k; j++) {
+    const col = idx[j] * rows;
+    let s = 0;
+    for (let c = 0; c < n; c++) s += x[col + complete[c]];
+    mean[j] = n > 0 ? s / n : NaN;
+    for (let c = 0; c < n; c++) dev[j * n + c] = x[col + complete[c]] - mean[j];
+  }
   const cov = new Float64Array(k * k);
-  const d = new Float64Array(k);
-  for (const r of complete) {
-    for (let j = 0; j < k; j++) d[j] = x[r * nI + idx[j]] - mean[j];
-    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) cov[a * k + b] += d[a] * d[b];
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      let s = 0;
+      for (let c = 0; c < n; c++) s += dev[a * n + c] * dev[b * n + c];
+      cov[a * k + b] = s;
+    }
   }
   for (let j = 0; j < k; j++) sd[j] = n > 1 ? Math.sqrt(cov[j * k + j] / (n - 1)) : NaN;
-  const stats: TComponentStats = { k, completeRows: Int32Array.from(complete), mean, sd, corr: null };
+  const stats: TComponentStats = { k, completeRows: complete, mean, sd, corr: null };
   if (n < 3) {
     stats.corrReason = `only ${n} complete case(s); correlations need at least 3`;
     return stats;
