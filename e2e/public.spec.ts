@@ -111,3 +111,113 @@ test("the API: JSON with CORS, ETag and 304; problems for unknown releases and b
   const councils = await (await request.get("/api/v1/councils")).json();
   expect(councils.data.map((c: { slug: string }) => c.slug)).toEqual(expect.arrayContaining([LBBD, "havering"]));
 });
+
+/*
+ * "Embed this on your website" on every kind of public release page: preselects the page's own
+ * view, pins the release on permalink pages (latest pages follow new releases), previews the
+ * real /embed page, is keyboard-operable and accessible when opened, and never prints.
+ */
+const EMBED_CASES: Array<{ path: string; view: "map" | "ranking" | "scorecard" | "indicator"; arg?: string; release?: number; shows: number; council?: string }> = [
+  { path: `/p/${LBBD}`, view: "map", shows: 2 },
+  { path: `/p/${LBBD}/releases/1`, view: "map", release: 1, shows: 1 },
+  { path: `/p/${LBBD}/wards/E05000026`, view: "scorecard", arg: "E05000026", shows: 2 },
+  { path: `/p/${LBBD}/releases/1/wards/E05000026`, view: "scorecard", arg: "E05000026", release: 1, shows: 1 },
+  { path: `/p/${LBBD}/indicators/crime_rate`, view: "indicator", arg: "crime_rate", shows: 2 },
+  { path: `/p/${LBBD}/releases/2/indicators/crime_rate`, view: "indicator", arg: "crime_rate", release: 2, shows: 2 },
+  { path: `/p/${LBBD}/methodology`, view: "map", shows: 2 },
+  { path: `/p/${LBBD}/releases/2/methodology`, view: "map", release: 2, shows: 2 },
+  { path: "/p/havering", view: "map", shows: 1, council: "havering" },
+];
+
+test("every public release page has a closed 'Embed this' panel preselecting its own view, with a live preview, passing axe when open", async ({ page, context, baseURL }) => {
+  test.setTimeout(300_000);
+  const origin = new URL(baseURL!).origin;
+  for (const c of EMBED_CASES) {
+    const council = c.council ?? LBBD;
+    await page.goto(c.path);
+    const panel = page.getByTestId("embed-panel");
+    await expect(panel, c.path).toHaveCount(1);
+    await expect(panel, c.path).not.toHaveAttribute("open");
+    await expect(panel.getByLabel("What to embed"), c.path).toBeHidden();
+    await panel.getByText("Embed this on your website").click();
+    await expect(panel.getByLabel("What to embed"), c.path).toHaveValue(c.view);
+    if (c.arg) await expect(panel.getByLabel(c.view === "scorecard" ? "Ward" : "Indicator", { exact: true }), c.path).toHaveValue(c.arg);
+    const argAttr = c.arg ? ` ${c.view === "scorecard" ? "ward" : "indicator"}="${c.arg}"` : "";
+    const relAttr = c.release ? ` release="${c.release}"` : "";
+    await expect(panel.getByLabel("Web component code"), c.path).toHaveValue(
+      `<script src="${origin}/embed/local-spi.js" defer></script>\n<local-spi council="${council}" view="${c.view}"${argAttr}${relAttr}></local-spi>`,
+    );
+    const embedPath = `/embed/${council}${c.arg ? `/${c.view}/${c.arg}` : ""}${c.release ? `?release=${c.release}` : ""}`;
+    await expect(panel.getByLabel("Iframe code"), c.path).toHaveValue(new RegExp(`^<iframe src="${(origin + embedPath).replace(/[.?/]/g, "\\$&")}" title=`));
+    await expect(panel.getByLabel("Accessibility statement text"), c.path).toHaveValue(new RegExp(`WCAG\\) 2\\.2 at level AA[\\s\\S]*${origin}/p/${council} `));
+    // the live preview is the real iframe page, inside the panel
+    await expect(panel.getByTestId("embed-preview"), c.path).toHaveAttribute("src", embedPath);
+    const frame = panel.frameLocator("iframe");
+    await expect(frame.locator(".lspi .src"), c.path).toContainText(`release ${c.shows}`);
+    if (c.view === "scorecard") await expect(frame.locator(".lspi .s").first(), c.path).toContainText("Abbey");
+    else await expect(frame.locator(".lspi svg path[data-i]").first(), c.path).toBeVisible();
+    await expectAccessible(page);
+  }
+  expect(await context.cookies()).toEqual([]);
+});
+
+test("the embed panel's choices change the snippet and the preview", async ({ page }) => {
+  await page.goto(`/p/${LBBD}/wards/E05000026`);
+  const panel = page.getByTestId("embed-panel");
+  await panel.getByText("Embed this on your website").click();
+  await panel.getByLabel("What to embed").selectOption("ranking");
+  await expect(panel.getByLabel("Ward", { exact: true })).toHaveCount(0);
+  await expect(panel.getByLabel("Web component code")).toHaveValue(/<local-spi council="barking-and-dagenham" view="ranking"><\/local-spi>$/);
+  await expect(panel.frameLocator("iframe").locator(".lspi tbody tr")).toHaveCount(17);
+  // back to the page's own view: its ward again
+  await panel.getByLabel("What to embed").selectOption("scorecard");
+  await expect(panel.getByLabel("Ward", { exact: true })).toHaveValue("E05000026");
+  await panel.getByLabel("Ward", { exact: true }).selectOption({ label: "Alibon" });
+  await expect(panel.getByLabel("Web component code")).toHaveValue(/view="scorecard" ward="E05000027"><\/local-spi>$/);
+  await expect(panel.getByLabel("Web component code")).not.toHaveValue(/E05000026/);
+  await expect(panel.frameLocator("iframe").locator(".lspi .s").first()).toContainText("Alibon");
+});
+
+test("the embed panel works from the keyboard: open it, reach the copy button, copy", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseURL!).origin });
+  await page.goto(`/p/${LBBD}/wards/E05000026`);
+  const panel = page.getByTestId("embed-panel");
+  const summary = panel.locator("summary");
+  // start from the link just before the panel, then keyboard only
+  await page.getByRole("link", { name: `/p/${LBBD}/releases/2/wards/E05000026` }).focus();
+  await page.keyboard.press("Tab");
+  await expect(summary).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(panel).toHaveAttribute("open", "");
+  const copy = panel.getByRole("button", { name: "Copy web component code" });
+  for (let i = 0; i < 6 && !(await copy.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(copy).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(panel.getByRole("status").first()).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await panel.getByLabel("Web component code").inputValue());
+});
+
+test("the embed panel is not printed, and not inside the framable embed pages", async ({ page }) => {
+  await page.goto(`/p/${LBBD}/wards/E05000026`);
+  const panel = page.getByTestId("embed-panel");
+  await panel.getByText("Embed this on your website").click();
+  await expect(panel.getByLabel("Web component code")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(panel).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  for (const path of [`/embed/${LBBD}`, `/embed/${LBBD}/scorecard/E05000026`]) {
+    await page.goto(path);
+    await expect(page.locator(".lspi").first()).toBeVisible();
+    await expect(page.getByTestId("embed-panel")).toHaveCount(0);
+  }
+});
+
+test("the regional page says it cannot be embedded and points to its members' panels", async ({ page }) => {
+  await page.goto("/r/north-east-london");
+  await expect(page.getByTestId("embed-panel")).toHaveCount(0);
+  const note = page.getByTestId("region-embed-note");
+  await note.getByText("Embed this on your website").click();
+  await expect(note).toContainText("The regional view cannot be embedded yet");
+  await expect(note.getByRole("link", { name: "Barking and Dagenham" })).toHaveAttribute("href", `/p/${LBBD}`);
+  await expectAccessible(page);
+});

@@ -6,6 +6,7 @@ import type { TWardGeometry } from "@/lib/geo/types";
 import { directionText, frameworkIndicators, LICENCE } from "@/lib/publish/framework";
 import { findRunObservations } from "@/lib/publish/run-observations";
 import { PeriodForm } from "./period-form";
+import { PublicEmbedPanel } from "./public-embed-panel";
 import { PublicReleaseHeader, yearsText } from "./public-release-header";
 import { linkFor, param, type TPublicPage, type TSearchParams } from "./load-public-release";
 import { fmt, pickPeriod } from "./public-format";
@@ -101,6 +102,7 @@ export async function IndicatorPage({ page, code, sp }: { page: TPublicPage; cod
         </div>
       </dl>
       <p className="govuk-body">Scores: {fmt(0, 0)} at the worst bound, 100 at the best; values beyond a bound are held at it (clamped).</p>
+      <PublicEmbedPanel page={page} view="indicator" arg={code} />
     </>
   );
 }

@@ -12,6 +12,8 @@ export interface TPublicPage {
   preview: boolean;
   /** where this release's pages live: /p/<council> for latest, else /p/<council>/releases/<n> */
   base: string;
+  /** the release as the address names it: "latest" (follows new releases) or a pinned version */
+  addressed: "latest" | number;
 }
 
 /** One search param as a string. */
@@ -34,9 +36,9 @@ export async function loadPublicPage(slug: string, versionParam: string, sp: TSe
     if (param(sp.preview) === "1" && version !== "latest") {
       const ctx = await requireCouncil(slug, "release:read");
       const data = await getPreviewRelease(ctx.db, ctx.council, version, now);
-      return { data, preview: !isPublic(data, now), base };
+      return { data, preview: !isPublic(data, now), base, addressed: version };
     }
-    return { data: await getPublishedRelease(slug, version, now), preview: false, base };
+    return { data: await getPublishedRelease(slug, version, now), preview: false, base, addressed: version };
   } catch (e) {
     // unknown council or release, signed out, not a member, no permission: all look the same
     if (isAppError(e) && ["NOT_FOUND", "UNAUTHENTICATED", "FORBIDDEN"].includes(e.code)) notFound();

@@ -1,4 +1,5 @@
 import { frameworkIndicators, frameworkNames } from "@/lib/publish/framework";
+import { PublicEmbedPanel } from "./public-embed-panel";
 import { PublicReleaseHeader } from "./public-release-header";
 import type { TPublicPage } from "./load-public-release";
 import { fmt } from "./public-format";
@@ -103,6 +104,7 @@ export function MethodologyPage({ page }: { page: TPublicPage }) {
         Each ward is compared with its peers — the wards most like it on a background measure, or all other wards. A score above the peers&apos; median by more than their
         typical spread is a strength; below it, a weakness.
       </p>
+      <PublicEmbedPanel page={page} view="map" />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { WardMap } from "@/components/map/ward-map";
 import type { TWardGeometry } from "@/lib/geo/types";
 import { DOWNLOAD_FILES } from "@/lib/publish/files";
 import { PeriodForm } from "./period-form";
+import { PublicEmbedPanel } from "./public-embed-panel";
 import { PublicReleaseHeader } from "./public-release-header";
 import { linkFor, param, type TPublicPage, type TSearchParams } from "./load-public-release";
 import { fmt, levelSummaries, pickPeriod } from "./public-format";
@@ -113,6 +114,7 @@ export function ReleaseOverview({ page, sp }: { page: TPublicPage; sp: TSearchPa
           </li>
         ))}
       </ul>
+      <PublicEmbedPanel page={page} view="map" />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { frameworkNames } from "@/lib/publish/framework";
 import { byPeriod, findRunObservations } from "@/lib/publish/run-observations";
 import type { TWardGeometry } from "@/lib/geo/types";
 import { PeriodForm } from "./period-form";
+import { PublicEmbedPanel } from "./public-embed-panel";
 import { PublicReleaseHeader } from "./public-release-header";
 import { linkFor, param, type TPublicPage, type TSearchParams } from "./load-public-release";
 import { pickPeriod } from "./public-format";
@@ -84,6 +85,7 @@ export async function WardScorecardPage({ page, code, sp }: { page: TPublicPage;
           /p/{data.council.slug}/releases/{data.release.version}/wards/{code}
         </a>
       </p>
+      <PublicEmbedPanel page={page} view="scorecard" arg={code} />
     </div>
   );
 }

@@ -145,6 +145,29 @@ export default async function RegionPage({ params }: TProps) {
       {pending.length > 0 ? (
         <p className="govuk-body-s">Consenting but nothing published yet: {pending.map((p) => p.name).join(", ")}.</p>
       ) : null}
+      {/* The embed (web component and iframe) draws one council's release; there is no regional view to embed. */}
+      <details className="govuk-details lspi-no-print govuk-!-margin-top-8" data-testid="region-embed-note">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">Embed this on your website</span>
+        </summary>
+        <div className="govuk-details__text">
+          <p className="govuk-body">The regional view cannot be embedded yet: the embed shows one council&apos;s index at a time.</p>
+          {members.length > 0 ? (
+            <p className="govuk-body">
+              Each member council&apos;s page has code to embed its ward map, ranking, scorecards and indicator maps:{" "}
+              {members.map((m, i) => (
+                <span key={m.council.slug}>
+                  {i > 0 ? ", " : ""}
+                  <Link className="govuk-link" href={`/p/${m.council.slug}`}>
+                    {m.council.name}
+                  </Link>
+                </span>
+              ))}
+              .
+            </p>
+          ) : null}
+        </div>
+      </details>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { findEmbedData } from "@/app/embed/_lib/embed-data";
+import { VIEW_LABELS } from "@/components/embed/embed-snippets";
 import { parseCouncil, parseRelease, VIEWS } from "@/embed/src/helpers";
 import { renderView } from "@/embed/src/render";
 import { CSS } from "@/embed/src/styles";
@@ -27,8 +28,7 @@ async function resolve(props: TProps) {
 
 export async function generateMetadata(props: TProps): Promise<Metadata> {
   const { data, view } = await resolve(props);
-  const what = { map: "Ward map", ranking: "Ward ranking", scorecard: "Ward scorecard", indicator: "Indicator map" }[view];
-  return { title: `${what}: ${data.council.name} Social Progress Index ${data.period}`, robots: { index: false } };
+  return { title: `${VIEW_LABELS[view]}: ${data.council.name} Social Progress Index ${data.period}`, robots: { index: false } };
 }
 
 export default async function EmbedPage(props: TProps) {
@@ -36,7 +36,8 @@ export default async function EmbedPage(props: TProps) {
   const r = renderView(data, { view, ward: view === "scorecard" ? arg : null, indicator: view === "indicator" ? arg : null, origin: "", uid: "lspi", static: true });
   return (
     <main id="main-content" style={{ padding: "8px" }}>
-      <style>{CSS + r.css}</style>
+      {/* the site template's html background would show below short views; the frame is white throughout */}
+      <style>{"html.govuk-template{background:#fff}" + CSS + r.css}</style>
       <div dangerouslySetInnerHTML={{ __html: r.html }} />
     </main>
   );
