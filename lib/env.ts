@@ -35,9 +35,20 @@ const ZEnv = z
     STRIPE_API_HOST: z.string().min(1).optional(),
     STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+    /** Public address of the service, for links in emails (no trailing slash needed) */
+    APP_URL: z.string().url("APP_URL must be the service's public address, e.g. https://spi.example.gov.uk").optional(),
+    // SMTP: unset means emails stay in the outbox for the operator to read. Never logged.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must look like smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS)")
+      .optional(),
+    SMTP_FROM: z.string().min(3).optional(),
   })
   .superRefine((v, ctx) => {
     const entra = [v.AUTH_MICROSOFT_ENTRA_ID_ID, v.AUTH_MICROSOFT_ENTRA_ID_SECRET, v.AUTH_MICROSOFT_ENTRA_ID_ISSUER];
+    if (v.SMTP_URL && !v.SMTP_FROM) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_FROM"], message: 'SMTP_FROM is needed with SMTP_URL: the sender emails come from, e.g. "Local SPI <no-reply@spi.example.gov.uk>"' });
+    }
     if (entra.some(Boolean) && !entra.every(Boolean)) {
       ctx.addIssue({
         code: "custom",
@@ -54,6 +65,8 @@ export type TEnv = z.infer<typeof ZEnv> & {
   isEmbedded: boolean;
   entraEnabled: boolean;
   demoAccounts: boolean;
+  /** the service's public address without a trailing slash (APP_URL, else AUTH_URL, else localhost) */
+  appUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -100,6 +113,7 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
     isEmbedded,
     entraEnabled: Boolean(v.AUTH_MICROSOFT_ENTRA_ID_ID),
     demoAccounts: v.NODE_ENV !== "production" || v.DEMO === "1",
+    appUrl: (v.APP_URL ?? v.AUTH_URL ?? `http://localhost:${source.PORT ?? "3000"}`).replace(/\/+$/, ""),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { SiteFooter } from "./site-footer";
-import { SiteHeader } from "./site-header";
+import { SiteHeader, type THeaderUser } from "./site-header";
 
 /** Header, main landmark and footer around a page's content. */
 export function PageShell({
@@ -8,7 +8,7 @@ export function PageShell({
   children,
   beforeMain,
 }: {
-  user?: { email: string; name: string | null; isOperator: boolean } | null;
+  user?: THeaderUser | null;
   children: ReactNode;
   beforeMain?: ReactNode;
 }) {

@@ -12,7 +12,10 @@ function Mark() {
   );
 }
 
-export function SiteHeader({ user }: { user?: { email: string; name: string | null; isOperator: boolean } | null }) {
+export type THeaderUser = { email: string; name: string | null; isOperator: boolean; unreadNotifications?: number };
+
+export function SiteHeader({ user }: { user?: THeaderUser | null }) {
+  const unread = user?.unreadNotifications ?? 0;
   return (
     <header className="lspi-header" role="banner">
       <div className="govuk-width-container lspi-header__inner">
@@ -27,6 +30,15 @@ export function SiteHeader({ user }: { user?: { email: string; name: string | nu
             </span>
             <Link href="/c" className="govuk-link govuk-link--inverse">
               Your councils
+            </Link>
+            <Link href="/notifications" className="govuk-link govuk-link--inverse" data-testid="header-notifications">
+              Notifications
+              {unread > 0 && (
+                <span className="lspi-header__count">
+                  {unread > 99 ? "99+" : unread}
+                  <span className="govuk-visually-hidden"> unread</span>
+                </span>
+              )}
             </Link>
             {user.isOperator && (
               <Link href="/operator" className="govuk-link govuk-link--inverse">

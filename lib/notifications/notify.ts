@@ -1,4 +1,5 @@
 import type { TScopedTx } from "@/lib/db/scoped";
+import { getEnv } from "@/lib/env";
 
 export interface TNotice {
   councilId: string;
@@ -11,8 +12,10 @@ export interface TNotice {
 }
 
 /**
- * Tell people something needs them: an in-app notification each, and an email in the outbox
- * (OutboxEmail; an SMTP sender and an operator page to read the outbox are still to be built). Written in the caller's transaction, so a rolled-back change notifies nobody.
+ * Tell people something needs them: an in-app notification each (listed at /notifications) and
+ * an email in the outbox, which lib/background/worker.ts sends over SMTP when configured and the
+ * operator can read at /operator/outbox otherwise. Written in the caller's transaction, so a
+ * rolled-back change notifies nobody.
  */
 export async function notify(tx: TScopedTx, notice: TNotice): Promise<void> {
   const userIds = [...new Set(notice.userIds)];
@@ -20,12 +23,21 @@ export async function notify(tx: TScopedTx, notice: TNotice): Promise<void> {
   await tx.notification.createMany({
     data: userIds.map((userId) => ({ councilId: notice.councilId, userId, kind: notice.kind, title: notice.title, body: notice.body, href: notice.href })),
   });
-  const users = await tx.user.findMany({ where: { id: { in: userIds } }, select: { email: true } });
+  const users = await tx.user.findMany({ where: { id: { in: userIds } }, select: { email: true, name: true } });
+  const link = `${getEnv().appUrl}${notice.href}`;
   await tx.outboxEmail.createMany({
     data: users.map((u) => ({
       to: u.email,
       subject: `Local SPI: ${notice.title}`,
-      body: `${notice.body}\n\nOpen it in Local SPI: ${notice.href}\n\nYou are receiving this because you are a member of a council on Local SPI.`,
+      body: [
+        `${u.name ? `Dear ${u.name}` : "Hello"},`,
+        "",
+        notice.body,
+        "",
+        `Open it in Local SPI: ${link}`,
+        "",
+        "You are receiving this because you are a member of a council on Local SPI. Your notifications are also listed when you sign in, under Notifications.",
+      ].join("\n"),
     })),
   });
 }

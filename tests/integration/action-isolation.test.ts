@@ -467,12 +467,12 @@ describe("server actions: tenant isolation for every council action", () => {
         ok: false,
         error: { code: "UNAUTHENTICATED" },
       });
-      // control: an operator gets past the gate (to input validation on an empty payload)
+      // control: an operator gets past the gate, to input validation on an empty payload (or,
+      // for sending email, to "email is not set up": these tests run without SMTP)
       h.sessionUser = operator;
-      expect(await a.fn(null, {}), `${a.name} as operator`).toMatchObject({
-        ok: false,
-        error: { code: "VALIDATION" },
-      });
+      const control = (await a.fn(null, {})) as { ok: boolean; error?: { code: string } };
+      expect(control.ok, `${a.name} as operator`).toBe(false);
+      expect(control.error?.code, `${a.name} as operator`).toMatch(/^(VALIDATION|PRECONDITION)$/);
     }
     expect(revalidatePath).not.toHaveBeenCalled();
     expect(await lbbdSnapshot()).toEqual(before);

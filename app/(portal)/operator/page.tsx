@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableHead } from "@/components/data-table/table-head";
 import { operatorPage } from "@/lib/auth/page-guards";
 import { findAllCouncils } from "@/lib/councils/operator";
 import { OnboardForm } from "./onboard-form";
@@ -15,15 +16,7 @@ export default async function OperatorPage() {
       <h1 className="govuk-heading-xl">Councils</h1>
       <table className="govuk-table" data-testid="councils-table">
         <caption className="govuk-table__caption govuk-table__caption--m">{councils.length} councils on Local SPI</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Council</th>
-            <th scope="col" className="govuk-table__header">Code</th>
-            <th scope="col" className="govuk-table__header">Boundaries</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Wards</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Members</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Council", "Code", "Boundaries", { label: "Wards", numeric: true }, { label: "Members", numeric: true }]} />
         <tbody className="govuk-table__body">
           {councils.map((c) => (
             <tr className="govuk-table__row" key={c.id}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/layout/pagination";
 import { councilPage } from "@/lib/auth/page-guards";
 import { findAuditEvents, ZAuditFilter } from "@/lib/audit/query";
 import { CouncilNav } from "../council-nav";
@@ -124,39 +125,7 @@ export default async function AuditPage({ params, searchParams }: TProps) {
           ))}
         </tbody>
       </table>
-      {result.pages > 1 && (
-        <nav className="govuk-pagination" aria-label="Audit log pages">
-          {filter.page > 1 && (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" href={qs(filter.page - 1)} rel="prev">
-                <span className="govuk-pagination__link-title">
-                  Previous<span className="govuk-visually-hidden"> page</span>
-                </span>
-              </Link>
-            </div>
-          )}
-          <ul className="govuk-pagination__list">
-            {Array.from({ length: result.pages }, (_, i) => i + 1)
-              .filter((p) => p === 1 || p === result.pages || Math.abs(p - filter.page) <= 2)
-              .map((p) => (
-                <li key={p} className={`govuk-pagination__item${p === filter.page ? " govuk-pagination__item--current" : ""}`}>
-                  <Link className="govuk-link govuk-pagination__link" href={qs(p)} aria-label={`Page ${p}`} aria-current={p === filter.page ? "page" : undefined}>
-                    {p}
-                  </Link>
-                </li>
-              ))}
-          </ul>
-          {filter.page < result.pages && (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" href={qs(filter.page + 1)} rel="next">
-                <span className="govuk-pagination__link-title">
-                  Next<span className="govuk-visually-hidden"> page</span>
-                </span>
-              </Link>
-            </div>
-          )}
-        </nav>
-      )}
+      <Pagination page={filter.page} pages={result.pages} href={qs} label="Audit log pages" />
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { councilAction } from "@/lib/actions/define";
+import { thenNotify } from "@/lib/background/worker";
 import { addComment, approveRelease, requestChanges, submitRelease, withdrawRelease } from "@/lib/releases/workflow";
 import { ZRunOptions } from "@/lib/runs/options";
 import { startScoreRun } from "@/lib/runs/start";
@@ -26,7 +27,7 @@ export const submitReleaseAction = councilAction({
   permission: "release:submit",
   entitlement: "release:submit",
   input: z.object({ ...ZLock, notes: z.string().trim().max(5000).optional() }),
-  handler: (ctx, input) => submitRelease(ctx, input),
+  handler: (ctx, input) => thenNotify(submitRelease(ctx, input)),
   revalidate: ["/c/:council/releases"],
 });
 
@@ -34,7 +35,7 @@ export const requestChangesAction = councilAction({
   name: "releases.requestChanges",
   permission: "release:review",
   input: z.object({ ...ZLock, reason: z.string().trim().min(1, "Say what needs to change").max(5000) }),
-  handler: (ctx, input) => requestChanges(ctx, input),
+  handler: (ctx, input) => thenNotify(requestChanges(ctx, input)),
   revalidate: ["/c/:council/releases"],
 });
 
@@ -46,7 +47,7 @@ export const approveReleaseAction = councilAction({
   permission: "release:approve",
   entitlement: "release:approve",
   input: z.object({ ...ZLock, publishAt: ZPublishAt }),
-  handler: (ctx, input) => approveRelease(ctx, { ...input, publishAt: input.publishAt ? londonLocalToUtc(input.publishAt) : null }),
+  handler: (ctx, input) => thenNotify(approveRelease(ctx, { ...input, publishAt: input.publishAt ? londonLocalToUtc(input.publishAt) : null })),
   revalidate: ["/c/:council/releases"],
 });
 
@@ -68,7 +69,7 @@ export const addCommentAction = councilAction({
     scoreCode: z.string().trim().max(60).optional(),
     parentId: z.string().max(40).optional(),
   }),
-  handler: (ctx, input) => addComment(ctx, input),
+  handler: (ctx, input) => thenNotify(addComment(ctx, input)),
   revalidate: ["/c/:council/releases"],
 });
 
