@@ -72,7 +72,7 @@ export interface TReleaseForReview {
   run: { id: string; periods: number[]; options: Record<string, unknown>; engineVersion: string | null; inputHash: string | null; datasetIds: string[]; edition: { code: string; edition: string; name: string; definition: unknown } };
   result: TSpiResult;
   /** the latest approved release before this one (what "changed since" compares with) */
-  previous: { version: number; periods: number[]; options: Record<string, unknown>; edition: string; result: TSpiResult } | null;
+  previous: { version: number; periods: number[]; options: Record<string, unknown>; edition: string; framework: unknown; result: TSpiResult } | null;
   comments: Array<{ id: string; author: string; authorId: string; body: string; areaCode: string | null; scoreCode: string | null; parentId: string | null; createdAt: Date }>;
   /** who loaded the data the run used (four-eyes) */
   dataUploaderIds: string[];
@@ -98,7 +98,7 @@ export async function getReleaseForReview(db: TScopedClient, version: number, vi
   const prev = await db.release.findFirst({
     where: { version: { lt: version }, state: { in: ["approved", "superseded"] } },
     orderBy: { version: "desc" },
-    include: { scoreRun: { include: { frameworkEdition: { select: { edition: true } } } } },
+    include: { scoreRun: { include: { frameworkEdition: { select: { edition: true, definition: true } } } } },
   });
   const datasets = await db.dataset.findMany({ where: { id: { in: r.scoreRun.datasetIds } }, select: { loadedById: true } });
   const wards = await db.area.findMany({
@@ -138,7 +138,7 @@ export async function getReleaseForReview(db: TScopedClient, version: number, vi
     result: r.scoreRun.result as unknown as TSpiResult,
     previous:
       prev && prev.scoreRun.result
-        ? { version: prev.version, periods: prev.scoreRun.periods, options: prev.scoreRun.options as Record<string, unknown>, edition: prev.scoreRun.frameworkEdition.edition, result: prev.scoreRun.result as unknown as TSpiResult }
+        ? { version: prev.version, periods: prev.scoreRun.periods, options: prev.scoreRun.options as Record<string, unknown>, edition: prev.scoreRun.frameworkEdition.edition, framework: prev.scoreRun.frameworkEdition.definition, result: prev.scoreRun.result as unknown as TSpiResult }
         : null,
     comments: r.comments.map((c) => ({ id: c.id, author: who(c.author)!, authorId: c.authorId, body: c.body, areaCode: c.areaCode, scoreCode: c.scoreCode, parentId: c.parentId, createdAt: c.createdAt })),
     dataUploaderIds: datasets.map((d) => d.loadedById),

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ChangesSection } from "@/components/releases/changes-section";
 import { CommentsSection } from "@/components/releases/comments-section";
 import { DiagnosticsSection } from "@/components/releases/diagnostics-section";
-import { scoreColumns } from "@/components/releases/format";
+import { scoreColumns, type TFrameworkShape } from "@/components/releases/format";
 import { ReleaseHeader } from "@/components/releases/release-header";
 import { parseTab, ReleaseTabs } from "@/components/releases/release-tabs";
 import { ScoresSection } from "@/components/releases/scores-section";
@@ -55,7 +55,7 @@ export default async function ReleaseReviewPage({ params, searchParams }: TProps
         <ChangesSection
           base={base}
           current={{ result, options: run.options, edition: run.edition.edition, framework: data.framework, version: release.version }}
-          previous={previous ? { result: previous.result, options: previous.options, edition: previous.edition, version: previous.version } : null}
+          previous={previous ? { result: previous.result, options: previous.options, edition: previous.edition, framework: previous.framework as TFrameworkShape, version: previous.version } : null}
           basis={param(sp.compare) === "common" ? "common" : "latest"}
           names={data.names}
           wardNames={data.wardNames}
