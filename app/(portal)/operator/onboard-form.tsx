@@ -3,37 +3,11 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { ActionFeedback, fieldError } from "@/components/forms/action-feedback";
+import { TextField } from "@/components/forms/text-field";
 import type { TFormState } from "@/lib/actions/result";
 import { onboardCouncilAction } from "./actions";
 
 type TOnboarded = { slug: string; wards: number; admin: { email: string; temporaryPassword: string | null } | null };
-
-function Field({ id, label, hint, error, ...rest }: { id: string; label: string; hint?: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p className="govuk-error-message" id={`${id}-error`}>
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      <input
-        className={`govuk-input${rest.type === "file" ? " govuk-file-upload" : ""}${error ? " govuk-input--error" : ""}`}
-        id={id}
-        name={id}
-        aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
-        {...rest}
-      />
-    </div>
-  );
-}
 
 export function OnboardForm() {
   const [state, action, pending] = useActionState<TFormState<TOnboarded>, FormData>(onboardCouncilAction, null);
@@ -68,11 +42,12 @@ export function OnboardForm() {
           </ul>
         </div>
       )}
-      <Field id="name" label="Council name" hint="As it appears on the council's own website" error={fieldError(state, "name")} type="text" />
-      <Field id="slug" label="Web address name" hint="Lower-case words joined by hyphens, used in the portal's addresses: /c/barking-and-dagenham" error={fieldError(state, "slug")} type="text" spellCheck={false} />
-      <Field id="laCode" label="Local-authority code" hint="The ONS GSS code, for example E09000002" error={fieldError(state, "laCode")} type="text" spellCheck={false} className="govuk-input govuk-input--width-10" />
-      <Field id="boundaryVintage" label="Ward boundary year" hint="The year of the ward boundaries in the file, for example 2022" error={fieldError(state, "boundaryVintage")} type="text" inputMode="numeric" className="govuk-input govuk-input--width-4" />
-      <Field
+      <TextField boldLabel id="name" label="Council name" hint="As it appears on the council's own website" error={fieldError(state, "name")} type="text" />
+      <TextField boldLabel id="slug" label="Web address name" hint="Lower-case words joined by hyphens, used in the portal's addresses: /c/barking-and-dagenham" error={fieldError(state, "slug")} type="text" spellCheck={false} />
+      <TextField boldLabel id="laCode" label="Local-authority code" hint="The ONS GSS code, for example E09000002" error={fieldError(state, "laCode")} type="text" spellCheck={false} width="govuk-input--width-10" />
+      <TextField boldLabel id="boundaryVintage" label="Ward boundary year" hint="The year of the ward boundaries in the file, for example 2022" error={fieldError(state, "boundaryVintage")} type="text" inputMode="numeric" width="govuk-input--width-4" />
+      <TextField
+        boldLabel
         id="boundaries"
         label="Ward boundaries (GeoJSON)"
         hint="A FeatureCollection of the council's wards in WGS84 (longitude, latitude), each with a GSS ward code (E05…) and name, as published by ONS Open Geography. Up to 20 MB."
@@ -80,7 +55,7 @@ export function OnboardForm() {
         type="file"
         accept=".geojson,.json,application/geo+json,application/json"
       />
-      <Field id="firstAdminEmail" label="First administrator's email address (optional)" error={fieldError(state, "firstAdminEmail")} type="email" spellCheck={false} />
+      <TextField boldLabel id="firstAdminEmail" label="First administrator's email address (optional)" error={fieldError(state, "firstAdminEmail")} type="email" spellCheck={false} />
       <button type="submit" className="govuk-button" disabled={pending}>
         {pending ? "Checking the boundaries…" : "Onboard council"}
       </button>

@@ -2,28 +2,8 @@
 
 import { useActionState } from "react";
 import { ActionFeedback, fieldError } from "@/components/forms/action-feedback";
+import { TextField } from "@/components/forms/text-field";
 import { createRegionAction, inviteCouncilAction } from "./actions";
-
-function Field({ id, name, label, error, hint }: { id: string; name: string; label: string; error?: string; hint?: string }) {
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="govuk-error-message" id={`${id}-error`}>
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <input className="govuk-input" id={id} name={name} aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined} />
-    </div>
-  );
-}
 
 /** Create a region (operator console). */
 export function CreateRegionForm() {
@@ -31,9 +11,9 @@ export function CreateRegionForm() {
   return (
     <form action={action}>
       <ActionFeedback state={state} success={(d) => <p className="govuk-body">Region {d.slug} created.</p>} />
-      <Field id="region-name" name="name" label="Name" error={fieldError(state, "name")} />
-      <Field id="region-slug" name="slug" label="Slug" hint="Its public page will be /r/<slug>" error={fieldError(state, "slug")} />
-      <Field id="region-description" name="description" label="Description (optional)" error={fieldError(state, "description")} />
+      <TextField id="region-name" name="name" label="Name" error={fieldError(state, "name")} />
+      <TextField id="region-slug" name="slug" label="Slug" hint="Its public page will be /r/<slug>" error={fieldError(state, "slug")} />
+      <TextField id="region-description" name="description" label="Description (optional)" error={fieldError(state, "description")} />
       <button type="submit" className="govuk-button" disabled={pending}>
         Create region
       </button>

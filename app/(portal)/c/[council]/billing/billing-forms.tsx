@@ -3,30 +3,9 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { ActionFeedback, fieldError } from "@/components/forms/action-feedback";
+import { TextField } from "@/components/forms/text-field";
 import type { TFormState } from "@/lib/actions/result";
 import { cancelSubscriptionAction, changePlanAction, requestQuoteAction } from "./actions";
-
-function Text({ id, label, hint, error, width, ...rest }: { id: string; label: string; hint?: string; error?: string; width?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p className="govuk-error-message" id={`${id}-error`}>
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      <input className={`govuk-input ${width ?? "govuk-!-width-two-thirds"}${error ? " govuk-input--error" : ""}`} id={id} name={id} type="text" aria-describedby={describedBy} {...rest} />
-    </div>
-  );
-}
 
 function Radios({ name, legend, options, error, value }: { name: string; legend: string; options: Array<[string, string]>; error?: string; value?: string }) {
   return (
@@ -81,13 +60,13 @@ export function RequestQuoteForm({ council, tiers }: { council: string; tiers: A
       <input type="hidden" name="council" value={council} />
       <Radios name="tier" legend="Tier" options={tiers} error={e("tier")} value={values.tier} />
       <Radios name="term" legend="Billing" options={[["annual", "Annually, in advance"], ["quarterly", "Quarterly, in advance (5% more over a year)"]]} error={e("term")} value={values.term} />
-      <Text id="billingName" label="Billing contact's name" error={e("billingName")} {...d("billingName")} autoComplete="name" />
-      <Text id="billingEmail" label="Billing contact's email address" hint="Invoices are sent here" error={e("billingEmail")} {...d("billingEmail")} type="email" spellCheck={false} autoComplete="email" />
-      <Text id="addressLine1" label="Billing address line 1" error={e("addressLine1")} {...d("addressLine1")} autoComplete="address-line1" />
-      <Text id="addressLine2" label="Billing address line 2 (optional)" error={e("addressLine2")} {...d("addressLine2")} autoComplete="address-line2" />
-      <Text id="town" label="Town or city" error={e("town")} {...d("town")} width="govuk-!-width-one-half" autoComplete="address-level2" />
-      <Text id="postcode" label="Postcode" error={e("postcode")} {...d("postcode")} width="govuk-input--width-10" autoComplete="postal-code" />
-      <Text id="vatNumber" label="Council's VAT registration number (optional)" hint="For example GB 980 7806 84" error={e("vatNumber")} {...d("vatNumber")} width="govuk-input--width-20" spellCheck={false} />
+      <TextField id="billingName" label="Billing contact's name" error={e("billingName")} {...d("billingName")} autoComplete="name" />
+      <TextField id="billingEmail" label="Billing contact's email address" hint="Invoices are sent here" error={e("billingEmail")} {...d("billingEmail")} type="email" spellCheck={false} autoComplete="email" />
+      <TextField id="addressLine1" label="Billing address line 1" error={e("addressLine1")} {...d("addressLine1")} autoComplete="address-line1" />
+      <TextField id="addressLine2" label="Billing address line 2 (optional)" error={e("addressLine2")} {...d("addressLine2")} autoComplete="address-line2" />
+      <TextField id="town" label="Town or city" error={e("town")} {...d("town")} width="govuk-!-width-one-half" autoComplete="address-level2" />
+      <TextField id="postcode" label="Postcode" error={e("postcode")} {...d("postcode")} width="govuk-input--width-10" autoComplete="postal-code" />
+      <TextField id="vatNumber" label="Council's VAT registration number (optional)" hint="For example GB 980 7806 84" error={e("vatNumber")} {...d("vatNumber")} width="govuk-input--width-20" spellCheck={false} />
       <Radios name="poRequired" legend="Does your council need a purchase-order number on invoices?" options={[["yes", "Yes"], ["no", "No"]]} error={e("poRequired")} value={values.poRequired} />
       <button type="submit" className="govuk-button" disabled={pending}>
         Request a quote
