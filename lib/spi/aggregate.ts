@@ -88,7 +88,7 @@ export function aggregateToParents(run: TRun, areas: TArea[], problems: TProblem
 
 function indicatorAggregation(run: TRun, cells: Array<{ parent: TParent; p: number }>): TAggregateRow[] {
   const { fw, grid } = run;
-  const nP = grid.periods.length, nI = fw.indicators.length, n = cells.length;
+  const nP = grid.periods.length, nA = grid.areaCodes.length, nI = fw.indicators.length, n = cells.length;
   const filled = carryForward(grid, fw.carryForwardYears, new Uint8Array(grid.raw.length));
   // nIndicators columns of n rows (the layout scoreExtraRows takes)
   const raw = new Float64Array(n * nI);
@@ -97,7 +97,7 @@ function indicatorAggregation(run: TRun, cells: Array<{ parent: TParent; p: numb
     for (let i = 0; i < nI; i++) {
       let s = 0, w = 0;
       for (let k = 0; k < members.length; k++) {
-        const v = filled[(members[k] * nP + p) * nI + i];
+        const v = filled[(i * nA + members[k]) * nP + p];
         if (v === v) {
           s += pops[k] * v;
           w += pops[k];

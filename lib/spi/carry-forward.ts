@@ -10,27 +10,25 @@ export const FLAG_CLAMPED_D = 8;
  * SPI-METHOD §2 step 1. For each area and indicator, a missing value in year t takes
  * the latest *observed* value from years t-window … t-1 (never a carried one, so a
  * value cannot travel further than the window). Returns the filled values (new array,
- * same layout as grid.raw) and sets FLAG_CARRIED in `flags`. Window 0 = off.
- * Cost: O(areas × periods × indicators).
+ * same layout as grid.raw: one column per indicator, cells by area then period) and
+ * sets FLAG_CARRIED in `flags`. Window 0 = off. Cost: O(areas × periods × indicators),
+ * one contiguous pass.
  */
 export function carryForward(grid: TGrid, windowYears: number, flags: Uint8Array): Float64Array {
-  const { raw, periods, nIndicators: nI } = grid;
+  const { raw, periods } = grid;
   const out = Float64Array.from(raw);
   const nP = periods.length;
   if (windowYears <= 0 || nP < 2) return out;
-  const nA = grid.areaCodes.length;
-  for (let a = 0; a < nA; a++) {
-    for (let i = 0; i < nI; i++) {
-      let lastP = -1;
-      for (let p = 0; p < nP; p++) {
-        const cell = (a * nP + p) * nI + i;
-        const v = raw[cell];
-        if (v === v) {
-          lastP = p;
-        } else if (lastP >= 0 && periods[p] - periods[lastP] <= windowYears) {
-          out[cell] = raw[(a * nP + lastP) * nI + i];
-          flags[cell] |= FLAG_CARRIED;
-        }
+  // each (indicator, area) is a run of nP consecutive cells
+  for (let start = 0; start < raw.length; start += nP) {
+    let lastP = -1;
+    for (let p = 0; p < nP; p++) {
+      const v = raw[start + p];
+      if (v === v) {
+        lastP = p;
+      } else if (lastP >= 0 && periods[p] - periods[lastP] <= windowYears) {
+        out[start + p] = raw[start + lastP];
+        flags[start + p] |= FLAG_CARRIED;
       }
     }
   }

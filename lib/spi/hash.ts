@@ -68,41 +68,22 @@ function compressBlocks(h: Int32Array, w: Int32Array, data: Uint8Array, off: num
   h[0] = h0; h[1] = h1; h[2] = h2; h[3] = h3; h[4] = h4; h[5] = h5; h[6] = h6; h[7] = h7;
 }
 
-export class Sha256 {
-  private h = new Int32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  private block = new Uint8Array(64);
-  private blockLen = 0;
-  private total = 0;
-  private w = new Int32Array(64);
+/**
+ * A SHA-256 implementation supplied by the host, e.g. `() => createHash("sha256")` from
+ * node:crypto, to hash large inputs faster than plain TypeScript can. It must be
+ * standard SHA-256: the digest is the same either way.
+ */
+export type TSha256Factory = () => { update(bytes: Uint8Array): unknown; digest(encoding: "hex"): string };
+
+/** The framing of hashed inputs (length-prefixed strings, big-endian integers and floats) over any byte sink. */
+export abstract class HashWriter {
   private encoder = new TextEncoder();
 
   /** Append raw bytes. */
-  update(bytes: Uint8Array): this {
-    let i = 0;
-    const n = bytes.length;
-    this.total += n;
-    if (this.blockLen > 0) {
-      const take = Math.min(64 - this.blockLen, n);
-      this.block.set(bytes.subarray(0, take), this.blockLen);
-      this.blockLen += take;
-      i = take;
-      if (this.blockLen < 64) return this;
-      compressBlocks(this.h, this.w, this.block, 0, 1);
-      this.blockLen = 0;
-    }
-    const blocks = (n - i) >> 6;
-    if (blocks > 0) {
-      compressBlocks(this.h, this.w, bytes, i, blocks);
-      i += blocks * 64;
-    }
-    if (i < n) {
-      this.block.set(bytes.subarray(i), 0);
-      this.blockLen = n - i;
-    }
-    return this;
-  }
+  abstract update(bytes: Uint8Array): this;
+
+  /** Finish and return the lowercase hex digest. The hasher must not be reused. */
+  abstract hex(): string;
 
   /** Append a string as UTF-8, preceded by its byte length so concatenations cannot collide. */
   string(s: string): this {
@@ -140,8 +121,43 @@ export class Sha256 {
     }
     return this;
   }
+}
 
-  /** Finish and return the lowercase hex digest. The hasher must not be reused. */
+/** SHA-256 in plain TypeScript, with the input framing of HashWriter. */
+export class Sha256 extends HashWriter {
+  private h = new Int32Array([
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+  ]);
+  private block = new Uint8Array(64);
+  private blockLen = 0;
+  private total = 0;
+  private w = new Int32Array(64);
+
+  update(bytes: Uint8Array): this {
+    let i = 0;
+    const n = bytes.length;
+    this.total += n;
+    if (this.blockLen > 0) {
+      const take = Math.min(64 - this.blockLen, n);
+      this.block.set(bytes.subarray(0, take), this.blockLen);
+      this.blockLen += take;
+      i = take;
+      if (this.blockLen < 64) return this;
+      compressBlocks(this.h, this.w, this.block, 0, 1);
+      this.blockLen = 0;
+    }
+    const blocks = (n - i) >> 6;
+    if (blocks > 0) {
+      compressBlocks(this.h, this.w, bytes, i, blocks);
+      i += blocks * 64;
+    }
+    if (i < n) {
+      this.block.set(bytes.subarray(i), 0);
+      this.blockLen = n - i;
+    }
+    return this;
+  }
+
   hex(): string {
     const bitLenHi = Math.floor((this.total * 8) / 4294967296);
     const bitLenLo = (this.total * 8) >>> 0;
@@ -158,6 +174,28 @@ export class Sha256 {
     return out;
   }
 }
+
+/** The same framing over a host-supplied SHA-256 (see TSha256Factory). */
+export class HostSha256 extends HashWriter {
+  private h: ReturnType<TSha256Factory>;
+  constructor(factory: TSha256Factory) {
+    super();
+    this.h = factory();
+  }
+  update(bytes: Uint8Array): this {
+    this.h.update(bytes);
+    return this;
+  }
+  hex(): string {
+    return this.h.digest("hex");
+  }
+}
+
+/** A hasher: the host's SHA-256 when given, else the plain TypeScript one. */
+export function createSha256(factory?: TSha256Factory): HashWriter {
+  return factory ? new HostSha256(factory) : new Sha256();
+}
+
 /** SHA-256 of a string (UTF-8) as lowercase hex. */
 export function sha256Hex(s: string): string {
   return new Sha256().update(new TextEncoder().encode(s)).hex();

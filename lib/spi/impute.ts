@@ -1,6 +1,6 @@
 import { FLAG_IMPUTED } from "./carry-forward";
 import type { TResolvedComponent, TResolvedFramework } from "./framework";
-import { householderR, leastSquares } from "./linalg";
+import { householderRInPlace, leastSquares } from "./linalg";
 import type { TComponentStats } from "./weights";
 
 /** Why a component could not be scored for a row (0 = it can be scored). */
@@ -100,7 +100,7 @@ function completeCaseR(idx: number[], ref: Float64Array, refRows: number, comple
     for (let c = 0; c < nc; c++) col[c] = ref[i * refRows + complete[c]];
     cols.push(col);
   }
-  return householderR(cols, nc);
+  return householderRInPlace(cols, nc);
 }
 
 /**

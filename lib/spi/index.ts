@@ -4,6 +4,7 @@
  */
 export { scoreFramework, ENGINE_VERSION, type TScoreInput, type TResolvedOptions, type TResultLayout } from "./engine";
 export { columnarToRows } from "./columnar";
+export type { TSha256Factory } from "./hash";
 export { validateFramework, ZFramework, type TResolvedFramework, type TFrameworkValidation } from "./framework";
 export { parseObservationsCsv, parseAreasCsv, parseRecords, createObservationsCsvParser, scoresToCsv } from "./csv";
 export type * from "./types";

@@ -148,8 +148,12 @@ export function symmetricInverse(matrix: Float64Array, n: number): Float64Array 
  * one pass over the data serves every missing-value pattern.
  */
 export function householderR(columns: Float64Array[], m: number): Float64Array {
-  const n = columns.length;
-  const a = columns.map((c) => Float64Array.from(c));
+  return householderRInPlace(columns.map((c) => Float64Array.from(c)), m);
+}
+
+/** householderR that overwrites `a` (the columns) instead of copying them first. */
+export function householderRInPlace(a: Float64Array[], m: number): Float64Array {
+  const n = a.length;
   const r = new Float64Array(n * n);
   for (let j = 0; j < n && j < m; j++) {
     const cj = a[j];

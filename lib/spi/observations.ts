@@ -2,16 +2,38 @@ import type { TResolvedFramework } from "./framework";
 import type { TObservation, TObservationColumns, TProblem } from "./types";
 
 /**
- * Dense (area × period × indicator) grid of raw values. Areas are sorted by code
+ * Dense (indicator × area × period) grid of raw values. Areas are sorted by code
  * (code-unit order) and periods ascending, so everything downstream runs in an
- * order that does not depend on the order of the input rows.
+ * order that does not depend on the order of the input rows. One contiguous column
+ * per indicator (cells ordered by area, then period), as the run's matrices.
  */
 export interface TGrid {
   areaCodes: string[];
   periods: number[];
   nIndicators: number;
-  /** raw[(a * periods.length + p) * nIndicators + i]; NaN = missing. */
+  /** raw[(i * areaCodes.length + a) * periods.length + p]; NaN = missing. */
   raw: Float64Array;
+}
+
+/**
+ * Visit the grid's values in (area, period, indicator) order, the order the input
+ * hash has always used, `chunk` values at a time (the callback's array is reused).
+ */
+export function forEachCellChunk(grid: TGrid, visit: (values: Float64Array) => void, chunk = 4096): void {
+  const { raw, nIndicators: nI } = grid;
+  const nP = grid.periods.length, nA = grid.areaCodes.length;
+  const colStride = nA * nP;
+  const per = Math.max(1, Math.floor(chunk / Math.max(1, nI)));
+  const buf = new Float64Array(per * nI);
+  let n = 0;
+  for (let cell = 0; cell < colStride; cell++) {
+    for (let i = 0, at = cell; i < nI; i++, at += colStride) buf[n++] = raw[at];
+    if (n === buf.length) {
+      visit(buf);
+      n = 0;
+    }
+  }
+  if (n > 0) visit(buf.subarray(0, n));
 }
 
 const MAX_LISTED = 50;
@@ -95,16 +117,17 @@ export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, prob
   const areaCodes = usedIds.map((id, pos) => ((areaPos[id] = pos), obs.areaCodes[id]));
   for (let k = 1; k < areaCodes.length; k++)
     if (areaCodes[k] === areaCodes[k - 1]) problems.push({ severity: "error", area: areaCodes[k], message: "area code listed twice in the columnar input" });
-  const periodPos = periodPositions(obs, indMap, minP, maxP);
-  const periods = periodPos.periods;
+  const { periods, table, minPeriod, map } = periodPositions(obs, indMap, minP, maxP);
   const nP = periods.length;
-  const raw = new Float64Array(areaCodes.length * nP * nI).fill(NaN);
+  const colStride = areaCodes.length * nP;
+  const raw = new Float64Array(colStride * nI).fill(NaN);
   const seen = new Uint8Array(raw.length);
   let dups = 0;
   for (let r = 0; r < obs.length; r++) {
     const i = indMap[indicator[r]];
     if (i < 0) continue;
-    const cell = (areaPos[area[r]] * nP + periodPos.pos(period[r])) * nI + i;
+    const p = table ? table[period[r] - minPeriod] : (map.get(period[r]) as number);
+    const cell = i * colStride + areaPos[area[r]] * nP + p;
     if (seen[cell]) {
       if (dups++ < MAX_LISTED)
         problems.push({
@@ -126,19 +149,24 @@ export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, prob
 /** Largest period range served by a lookup table (beyond it, a Map). */
 const MAX_PERIOD_TABLE = 1 << 20;
 
-/** Sorted distinct periods of the rows that count, and a period → position lookup. */
+/**
+ * Sorted distinct periods of the rows that count, and a period → position lookup:
+ * a table indexed by period − minPeriod when the range is small (always, for years),
+ * else a Map.
+ */
 function periodPositions(obs: TObservationColumns, indMap: Int32Array, minP: number, maxP: number) {
-  if (!(maxP >= minP)) return { periods: [] as number[], pos: (_p: number) => -1 };
+  const map = new Map<number, number>();
+  if (!(maxP >= minP)) return { periods: [] as number[], table: null, minPeriod: 0, map };
   if (maxP - minP < MAX_PERIOD_TABLE) {
     const table = new Int32Array(maxP - minP + 1).fill(-1);
     for (let r = 0; r < obs.length; r++) if (indMap[obs.indicator[r]] >= 0) table[obs.period[r] - minP] = 0;
     const periods: number[] = [];
     for (let k = 0; k < table.length; k++) if (table[k] === 0) table[k] = periods.push(k + minP) - 1;
-    return { periods, pos: (p: number) => table[p - minP] };
+    return { periods, table, minPeriod: minP, map };
   }
   const set = new Set<number>();
   for (let r = 0; r < obs.length; r++) if (indMap[obs.indicator[r]] >= 0) set.add(obs.period[r]);
   const periods = [...set].sort((x, y) => x - y);
-  const map = new Map(periods.map((p, k) => [p, k]));
-  return { periods, pos: (p: number) => map.get(p) as number };
+  periods.forEach((p, k) => map.set(p, k));
+  return { periods, table: null, minPeriod: 0, map };
 }

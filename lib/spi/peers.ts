@@ -39,11 +39,53 @@ export function classifyAgainstPeers(y: number, peerValues: ArrayLike<number>, n
     }
     s[j + 1] = v;
   }
+  const mAad = new Float64Array(2);
+  const cls = classifySorted(y, s, n, mAad);
+  return { m: mAad[0], aad: mAad[1], cls };
+}
+
+/** classifyAgainstPeers on values already sorted ascending; writes [m, AAD] into `out`. */
+function classifySorted(y: number, s: Float64Array, n: number, out: Float64Array): -1 | 0 | 1 {
   const m = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   let aad = 0;
   for (let i = 0; i < n; i++) aad += Math.abs(s[i] - m);
   aad /= n;
-  return { m, aad, cls: y > m + aad ? 1 : y < m - aad ? -1 : 0 };
+  out[0] = m;
+  out[1] = aad;
+  return y > m + aad ? 1 : y < m - aad ? -1 : 0;
+}
+
+/** A sorted multiset of numbers (NaN never stored) with O(size) insert and remove. */
+class SortedWindow {
+  values: Float64Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.values = new Float64Array(Math.max(1, capacity));
+  }
+  private upperBound(v: number): number {
+    let lo = 0, hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.values[mid] <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  insert(v: number): void {
+    if (v !== v) return;
+    const s = this.values;
+    const at = this.upperBound(v);
+    s.copyWithin(at + 1, at, this.size);
+    s[at] = v;
+    this.size++;
+  }
+  remove(v: number): void {
+    if (v !== v) return;
+    // an element equal to v sits just before v's upper bound
+    const at = this.upperBound(v) - 1;
+    this.values.copyWithin(at, at + 1, this.size);
+    this.size--;
+  }
 }
 
 /**
@@ -51,8 +93,10 @@ export function classifyAgainstPeers(y: number, peerValues: ArrayLike<number>, n
  * closest on the areas' peerValue covariate among areas scored in that period;
  * with ≤ K candidates, all other areas. When no area has a covariate: all other
  * areas if there are at most K + 1, else skipped with a warning.
- * Cost O(areas · K · scores): the period's scores are copied once into a row-major
- * table in covariate order, so an area's peers are neighbouring rows of that table.
+ * Cost O(areas · K · scores) at most: an area's peers are a contiguous run of the
+ * covariate order (nearest() walks outwards), so for each score the peers' values are
+ * kept sorted in a window that slides along that order; moving to the next area
+ * replaces a few values instead of sorting K again.
  */
 export function scorecards(
   run: TRun,
@@ -87,7 +131,28 @@ export function scorecards(
   const order = Int32Array.from(cand).sort((a, b) => cov[a] - cov[b] || (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : 0));
   const posOf = new Int32Array(rows.length).fill(-1);
   order.forEach((j, p) => (posOf[j] = p));
-  const nI = fw.indicators.length, nC = fw.components.length, nD = fw.dimensions.length;
+  const nO = order.length;
+  const cards: TScorecard[] = codes.map((area, j) => {
+    const card: TScorecard = { area, period, peerBasis: basis, peers: [], strengths: [], weaknesses: [] };
+    if (posOf[j] < 0) card.note = "no peer value for this area";
+    return card;
+  });
+  // peers of the area at position p of the order: positions lo[p] … hi[p] except p
+  const lo = new Int32Array(nO), hi = new Int32Array(nO);
+  for (let p = 0; p < nO; p++) {
+    if (nO - 1 <= opts.k) hi[p] = nO - 1;
+    else {
+      lo[p] = hi[p] = p;
+      for (const q of nearest(order, posOf, cov, order[p], opts.k)) {
+        lo[p] = Math.min(lo[p], posOf[q]);
+        hi[p] = Math.max(hi[p], posOf[q]);
+      }
+    }
+    const peers: number[] = [];
+    for (let q = lo[p]; q <= hi[p]; q++) if (q !== p) peers.push(order[q]);
+    // rows of one period are in area-code order, so sorting by row sorts by code
+    cards[order[p]].peers = Array.from(Int32Array.from(peers).sort(), (j) => codes[j]);
+  }
   const { index, dimensions, components } = run.levels;
   const series: Array<{ level: TScorecardItem["level"]; code: string; arr: Float64Array; off: number }> = [
     { level: "index", code: "index", arr: index, off: 0 },
@@ -95,41 +160,47 @@ export function scorecards(
     ...fw.components.map((c) => ({ level: "component" as const, code: c.code, arr: components, off: c.index * run.rows })),
     ...fw.indicators.map((i) => ({ level: "indicator" as const, code: i.code, arr: run.r, off: i.index * run.rows })),
   ];
-  const nS = 1 + nD + nC + nI;
-  // table[pos * nS + s]: score s of the area at position pos of the covariate order
-  const table = new Float64Array(order.length * nS);
+  const nS = series.length;
+  const src = Int32Array.from(order, (j) => rows[j]);
+  const col = new Float64Array(nO);
+  const window = new SortedWindow(nO);
+  const mAad = new Float64Array(2);
+  // per position and score: class (1 strength, −1 weakness, 0 neither), peer median, AAD
+  const cls = new Int8Array(nO * nS), med = new Float64Array(nO * nS), aad = new Float64Array(nO * nS);
   series.forEach((s, si) => {
-    for (let p = 0; p < order.length; p++) table[p * nS + si] = s.arr[s.off + rows[order[p]]];
-  });
-  const out: TScorecard[] = [];
-  const buf = new Float64Array(rows.length);
-  const all = Array.from(order);
-  for (let j = 0; j < rows.length; j++) {
-    const card: TScorecard = { area: codes[j], period, peerBasis: basis, peers: [], strengths: [], weaknesses: [] };
-    out.push(card);
-    const pos = posOf[j];
-    if (pos < 0) {
-      card.note = "no peer value for this area";
-      continue;
+    for (let p = 0; p < nO; p++) col[p] = s.arr[s.off + src[p]];
+    window.size = 0;
+    // the window holds the values of positions L … R except `self`
+    let L = 0, R = -1, self = -1;
+    for (let p = 0; p < nO; p++) {
+      const nl = lo[p], nr = hi[p];
+      for (let q = L; q <= Math.min(R, nl - 1); q++) if (q !== self) window.remove(col[q]);
+      for (let q = Math.max(L, nr + 1); q <= R; q++) if (q !== self) window.remove(col[q]);
+      if (p >= L && p <= R && p !== self) window.remove(col[p]);
+      for (let q = nl; q <= Math.min(nr, L - 1); q++) if (q !== p) window.insert(col[q]);
+      for (let q = Math.max(nl, R + 1); q <= nr; q++) if (q !== p) window.insert(col[q]);
+      if (self >= nl && self <= nr && self !== p && self >= L && self <= R) window.insert(col[self]);
+      L = nl;
+      R = nr;
+      self = p;
+      const y = col[p];
+      if (y !== y || window.size === 0) continue;
+      const c = classifySorted(y, window.values, window.size, mAad);
+      if (c === 0) continue;
+      cls[p * nS + si] = c;
+      med[p * nS + si] = mAad[0];
+      aad[p * nS + si] = mAad[1];
     }
-    const peerRows = order.length - 1 <= opts.k ? all.filter((q) => q !== j) : nearest(order, posOf, cov, j, opts.k);
-    // rows of one period are in area-code order, so sorting by row sorts by code
-    const peers = Int32Array.from(peerRows).sort();
-    card.peers = Array.from(peers, (q) => codes[q]);
-    const peerPos = peers.map((q) => posOf[q]);
+  });
+  for (let p = 0; p < nO; p++) {
+    const card = cards[order[p]];
     for (let si = 0; si < nS; si++) {
-      const y = table[pos * nS + si];
-      if (y !== y) continue;
-      let nb = 0;
-      for (let q = 0; q < peerPos.length; q++) {
-        const pv = table[peerPos[q] * nS + si];
-        if (pv === pv) buf[nb++] = pv;
-      }
-      const c = classifyAgainstPeers(y, buf, nb);
-      if (!c || c.cls === 0) continue;
-      const item: TScorecardItem = { level: series[si].level, code: series[si].code, value: y, peerMedian: c.m, peerAad: c.aad };
-      (c.cls > 0 ? card.strengths : card.weaknesses).push(item);
+      const c = cls[p * nS + si];
+      if (c === 0) continue;
+      const s = series[si];
+      const item: TScorecardItem = { level: s.level, code: s.code, value: s.arr[s.off + src[p]], peerMedian: med[p * nS + si], peerAad: aad[p * nS + si] };
+      (c > 0 ? card.strengths : card.weaknesses).push(item);
     }
   }
-  return out;
+  return cards;
 }

@@ -1,4 +1,4 @@
-import { FLAG_CARRIED } from "./carry-forward";
+import { carryForward } from "./carry-forward";
 import type { TResolvedFramework } from "./framework";
 import { imputeComponent, type TImputeResult } from "./impute";
 import type { TGrid } from "./observations";
@@ -65,44 +65,13 @@ export function transformMatrix(fw: TResolvedFramework, values: Float64Array, fl
   return dropped;
 }
 
-/**
- * Step 1 (carry forward, as carryForward in carry-forward.ts) fused with the
- * transpose of the grid ((area, period, indicator) order) into indicator columns of
- * area × period cells. One pass over each area's block, which fits in cache.
- */
-function carryForwardColumns(grid: TGrid, windowYears: number): { values: Float64Array; flags: Uint8Array } {
-  const { raw, periods, nIndicators: nI } = grid;
-  const nP = periods.length;
-  const nCells = grid.areaCodes.length * nP;
-  const values = new Float64Array(raw.length);
-  const flags = new Uint8Array(raw.length);
-  const carry = windowYears > 0 && nP >= 2;
-  for (let a = 0; a < grid.areaCodes.length; a++) {
-    const block = a * nP * nI;
-    for (let i = 0; i < nI; i++) {
-      const col = i * nCells + a * nP;
-      let lastP = -1;
-      for (let p = 0; p < nP; p++) {
-        const v = raw[block + p * nI + i];
-        if (v === v) {
-          lastP = p;
-          values[col + p] = v;
-        } else if (carry && lastP >= 0 && periods[p] - periods[lastP] <= windowYears) {
-          values[col + p] = raw[block + lastP * nI + i];
-          flags[col + p] = FLAG_CARRIED;
-        } else values[col + p] = NaN;
-      }
-    }
-  }
-  return { values, flags };
-}
-
 /** Run steps 1–7 on a grid. Linear in grid cells; fits are per component, not per area. */
 export function computeRun(fw: TResolvedFramework, grid: TGrid): TRun {
   const nI = fw.indicators.length;
   const nP = grid.periods.length;
   const nCells = grid.areaCodes.length * nP;
-  const filled = carryForwardColumns(grid, fw.carryForwardYears);
+  const gflags = new Uint8Array(grid.raw.length);
+  const filled = { values: carryForward(grid, fw.carryForwardYears, gflags), flags: gflags };
   const transformDropped = transformMatrix(fw, filled.values, filled.flags, nCells);
   const keep = new Uint8Array(nCells);
   for (let i = 0; i < nI; i++) {
