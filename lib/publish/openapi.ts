@@ -111,7 +111,12 @@ export const OPENAPI_DOCUMENT: TOpenApiDocument = {
       CouncilRef: { type: "object", required: ["slug", "name", "laCode"], properties: { slug: { type: "string" }, name: { type: "string" }, laCode: { type: "string" } } },
       Council: { allOf: [ref("schemas", "CouncilRef"), { type: "object", properties: { latestVersion: { type: "integer" }, latestPublishedAt: { type: "string", format: "date-time" }, releaseCount: { type: "integer" }, links: { type: "object" } } }] },
       ReleaseSummary: { type: "object", required: ["version", "title", "publishedAt"], properties: { version: { type: "integer" }, title: { type: "string" }, state: { type: "string", enum: ["approved", "superseded"] }, publishedAt: { type: "string", format: "date-time" }, periods: { type: "array", items: { type: "integer" } }, framework: { type: "object" }, isLatest: { type: "boolean" }, supersededByVersion: nullable("integer"), links: { type: "object" } } },
-      ReleaseMeta: { type: "object", required: ["council", "release"], properties: { council: ref("schemas", "CouncilRef"), release: ref("schemas", "ReleaseSummary") } },
+      ReleaseMeta: {
+        type: "object",
+        required: ["council", "release"],
+        description: "The release a response comes from. Only facts that never change, since versioned responses are cached forever: whether it has been superseded since is in the release list (`release.links.releases`).",
+        properties: { council: ref("schemas", "CouncilRef"), release: ref("schemas", "ReleaseSummary") },
+      },
       Pagination: { type: "object", required: ["total", "limit", "offset", "returned", "next"], properties: { total: { type: "integer" }, limit: { type: "integer" }, offset: { type: "integer" }, returned: { type: "integer" }, next: { ...nullable("string"), description: "URL of the next page, or null" } } },
       Score: { type: "object", required: ["area", "period", "level", "code", "score", "rank"], properties: { area: { type: "string" }, areaName: nullable("string"), period: { type: "integer" }, level: { type: "string", enum: ["index", "dimension", "component"] }, code: { type: "string" }, score: { ...nullable("number"), description: "0–100, higher is better" }, rank: { ...nullable("integer"), description: "1 is best" } } },
       IndicatorValue: { type: "object", required: ["area", "indicator", "period", "value", "score", "flags"], properties: { area: { type: "string" }, areaName: nullable("string"), indicator: { type: "string" }, period: { type: "integer" }, value: nullable("number"), unit: nullable("string"), score: nullable("number"), flags: { type: "array", items: { type: "string", enum: ["carried", "imputed", "clampedUtopia", "clampedDystopia"] } } } },

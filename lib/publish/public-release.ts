@@ -51,12 +51,24 @@ export function parseVersion(v: string): number | "latest" | null {
   return VERSION.test(v) ? Number(v) : null;
 }
 
+const HEADER_SELECT = {
+  id: true,
+  version: true,
+  state: true,
+  title: true,
+  notes: true,
+  approvedAt: true,
+  publishAt: true,
+  supersededById: true,
+  scoreRun: { select: { periods: true, frameworkEdition: { select: { code: true, edition: true, name: true } } } },
+} as const;
+
 /** The release headers of a council that are public at `now`, newest first. */
 async function publishedHeaders(councilId: string, now: Date) {
   const rows = await prisma.release.findMany({
     where: { councilId, state: { in: PUBLISHABLE }, publishAt: { not: null, lte: now } },
     orderBy: { version: "desc" },
-    select: { id: true, version: true, state: true, title: true, notes: true, approvedAt: true, publishAt: true, supersededById: true, scoreRun: { select: { periods: true, frameworkEdition: { select: { code: true, edition: true, name: true } } } } },
+    select: HEADER_SELECT,
   });
   // belt and braces: the query filters, and the state machine's own rule decides
   return rows.filter((r) => isPublished({ state: r.state as TReleaseState, publishAt: r.publishAt }, now));
@@ -113,11 +125,18 @@ export async function findPublishedReleases(councilSlug: string, now: Date) {
  * submitted, withdrawn or embargoed release — so the public cannot tell them apart.
  */
 export async function getPublishedRelease(councilSlug: string, version: number | "latest", now: Date): Promise<TPublicRelease> {
-  const council = await councilBySlug(councilSlug);
-  const headers = await publishedHeaders(council.id, now);
+  if (!/^[a-z0-9-]{1,80}$/.test(councilSlug)) throw notFound("Council");
+  // one query on the hot path (every public page, API call and embed): the council's public
+  // release headers with the council itself; no public release looks exactly like no council
+  const rows = await prisma.release.findMany({
+    where: { council: { slug: councilSlug }, state: { in: PUBLISHABLE }, publishAt: { not: null, lte: now } },
+    orderBy: { version: "desc" },
+    select: { ...HEADER_SELECT, council: { select: { id: true, slug: true, name: true, laCode: true, boundaryVintage: true } } },
+  });
+  const headers = rows.filter((r) => isPublished({ state: r.state as TReleaseState, publishAt: r.publishAt }, now));
   const h = version === "latest" ? headers[0] : headers.find((r) => r.version === version);
   if (!h) throw notFound("Release");
-  return loadBundle(council, h.id, headers);
+  return loadBundle(h.council, { id: h.id, state: h.state, publishAt: h.publishAt, supersededById: h.supersededById }, headers);
 }
 
 /**
@@ -126,9 +145,9 @@ export async function getPublishedRelease(councilSlug: string, version: number |
  * Only approved or superseded releases can be previewed — never drafts or ones under review.
  */
 export async function getPreviewRelease(db: TScopedClient, council: TPublicRelease["council"], version: number, now: Date): Promise<TPublicRelease> {
-  const r = await db.release.findFirst({ where: { version, state: { in: PUBLISHABLE } }, select: { id: true } });
+  const r = await db.release.findFirst({ where: { version, state: { in: PUBLISHABLE } }, select: { id: true, state: true, publishAt: true, supersededById: true } });
   if (!r) throw notFound("Release");
-  return loadBundle(council, r.id, await publishedHeaders(council.id, now));
+  return loadBundle(council, r, await publishedHeaders(council.id, now));
 }
 
 /** Whether a bundle is public at `now` (false for a preview of an embargoed release). */
@@ -141,12 +160,17 @@ export function isPublic(r: TPublicRelease, now: Date): boolean {
 type TCore = Pick<TPublicRelease, "run" | "edition" | "result" | "wards"> & { version: number; title: string; notes: string | null; approvedAt: Date | null };
 const cache = new Map<string, TCore>();
 
-async function loadBundle(council: TPublicRelease["council"], releaseId: string, published: Array<{ id: string; version: number; supersededById: string | null }>): Promise<TPublicRelease> {
-  const head = await prisma.release.findFirst({
-    where: { id: releaseId, councilId: council.id, state: { in: PUBLISHABLE } },
-    select: { state: true, publishAt: true, supersededById: true },
-  });
-  if (!head || !head.publishAt) throw notFound("Release");
+/**
+ * The release's content (cached) with its current standing: `head` is the release's state row,
+ * just read by the caller, and `published` the council's public releases, newest first.
+ */
+async function loadBundle(
+  council: TPublicRelease["council"],
+  head: { id: string; state: string; publishAt: Date | null; supersededById: string | null },
+  published: Array<{ id: string; version: number; supersededById: string | null }>,
+): Promise<TPublicRelease> {
+  const releaseId = head.id;
+  if (!PUBLISHABLE.includes(head.state as TReleaseState) || !head.publishAt) throw notFound("Release");
   let core = cache.get(releaseId);
   if (!core) {
     const r = await prisma.release.findFirst({

@@ -162,6 +162,24 @@ describe("the public API and downloads", () => {
     expect((await scores(council.slug, "latest")).headers.get("cache-control")).toBe("public, max-age=300");
   });
 
+  it("a versioned answer holds only what never changes: the same bytes before and after its release is superseded", async () => {
+    const c = await setUpCouncil("immutable");
+    const r1 = await release(c, 1, "approved");
+    const before = await scores(c.slug, "1", "?level=index");
+    const body = await before.text();
+    expect(JSON.parse(body).release).not.toHaveProperty("state");
+    expect(JSON.parse(body).release).not.toHaveProperty("supersededByVersion");
+    expect(JSON.parse(body).release.links.releases).toBe(`/api/v1/councils/${c.slug}/releases`);
+    const r2 = await release(c, 2, "approved");
+    await prisma.release.update({ where: { id: r1.id }, data: { state: "superseded", supersededById: r2.id } });
+    const after = await scores(c.slug, "1", "?level=index");
+    expect(await after.text()).toBe(body);
+    expect(after.headers.get("etag")).toBe(before.headers.get("etag"));
+    // the release list is where its new standing shows
+    const list = await (await getReleases(req(`/api/v1/councils/${c.slug}/releases`), { params: Promise.resolve({ council: c.slug }) })).json();
+    expect(list.data.find((r: { version: number }) => r.version === 1)).toMatchObject({ state: "superseded", supersededByVersion: 2 });
+  });
+
   it.each(["3", "4", "5", "6", "7", "8"])("release %s is a 404 problem in the API and the downloads", async (v) => {
     const res = await scores(council.slug, v);
     expect(res.status).toBe(404);
