@@ -135,3 +135,18 @@ describe("projectWards", () => {
     expect(projectWards([], { width: 100, height: 100 })).toEqual({ width: 100, height: 100, viewBox: [0, 0, 100, 100], areas: [] });
   });
 });
+
+describe("projectWards memo", () => {
+  it("draws the same geometry objects once per size, and new geometry afresh", () => {
+    const wards = INLINE.map((w) => ({ code: w.code, geometry: structuredClone(w.geometry) }));
+    const a = projectWards(wards, { width: 400, height: 300 });
+    expect(projectWards(wards.map((w) => ({ ...w })), { width: 400, height: 300 }), "same geometry objects in a new array").toBe(a);
+    expect(projectWards(wards, { width: 800, height: 300 })).not.toBe(a);
+    // an equal-looking but different geometry object (e.g. corrected boundaries) is projected again
+    const moved = wards.map((w, i) => (i === 1 ? { code: w.code, geometry: { type: "Polygon" as const, coordinates: [ccwSquare(0.2, 51.6, 0.02)] } } : w));
+    const b = projectWards(moved, { width: 400, height: 300 });
+    expect(b).not.toBe(a);
+    expect(b.areas[1].d).not.toBe(a.areas[1].d);
+    expect(projectWards(wards.slice(0, 2), { width: 400, height: 300 }).areas).toHaveLength(2);
+  });
+});

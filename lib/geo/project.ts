@@ -59,6 +59,24 @@ export function toD3Geometry(geometry: TWardGeometry): Polygon | MultiPolygon {
  * pixel at any sensible map width). Empty input returns no areas.
  */
 export function projectWards(areas: readonly TProjectInput[], opts: TProjectOptions): TProjectedMap {
+  // Projection is the costly part of drawing a map, and public pages draw the same published
+  // wards on every request: remember the result per set of geometry objects (by identity, so
+  // new or changed geometry is always projected afresh) and size. Callers must not mutate it.
+  const first = areas[0]?.geometry;
+  if (first === undefined || typeof first !== "object" || first === null) return project(areas, opts);
+  const key = `${areas.map((a) => a.code).join(",")}|${opts.width}|${opts.height}|${opts.padding ?? 8}`;
+  const forFirst = memo.get(first) ?? new Map<string, { geometries: readonly unknown[]; map: TProjectedMap }>();
+  const hit = forFirst.get(key);
+  if (hit && hit.geometries.length === areas.length && hit.geometries.every((g, i) => g === areas[i].geometry)) return hit.map;
+  const map = project(areas, opts);
+  forFirst.set(key, { geometries: areas.map((a) => a.geometry), map });
+  memo.set(first, forFirst);
+  return map;
+}
+
+const memo = new WeakMap<object, Map<string, { geometries: readonly unknown[]; map: TProjectedMap }>>();
+
+function project(areas: readonly TProjectInput[], opts: TProjectOptions): TProjectedMap {
   const { width, height } = opts;
   const padding = opts.padding ?? 8;
   if (areas.length === 0) return { width, height, viewBox: [0, 0, width, height], areas: [] };
