@@ -55,34 +55,54 @@ export function aggregateToParents(run: TRun, areas: TArea[], problems: TProblem
   const nP = grid.periods.length, rows = run.rows;
   const rowOf = new Int32Array(grid.areaCodes.length * nP).fill(-1);
   for (let r = 0; r < run.rows; r++) rowOf[run.rowArea[r] * nP + run.rowPeriod[r]] = r;
-  const scoreRows: TAggregateRow[] = [];
-  const cells: Array<{ parent: TParent; p: number }> = [];
+  const cells: Array<{ parent: TParent; p: number; memberRows: Int32Array }> = [];
   for (const parent of parents) {
     for (let p = 0; p < nP; p++) {
-      if (!parent.members.some((a) => rowOf[a * nP + p] >= 0)) continue;
-      cells.push({ parent, p });
-      const totalPop = parent.pops.reduce((s, x) => s + x, 0);
-      const reasons: Record<string, string> = {};
-      const memberRows = parent.members.map((a) => rowOf[a * nP + p]);
-      const wmean = (arr: Float64Array, col: number, key: string) => {
-        let s = 0, lacking = 0;
-        for (let k = 0; k < memberRows.length; k++) {
-          const r = memberRows[k];
-          const v = r >= 0 ? arr[col * rows + r] : NaN;
-          if (v === v) s += parent.pops[k] * v;
-          else lacking++;
-        }
-        if (lacking) reasons[key] = `${lacking} of ${parent.members.length} member areas lack this score`;
-        return lacking ? null : s / totalPop;
-      };
-      const dims: TScoreMap = {}, comps: TScoreMap = {}, inds: TScoreMap = {};
-      for (const d of fw.dimensions) dims[d.code] = wmean(run.levels.dimensions, d.index, `dimensions.${d.code}`);
-      for (const c of fw.components) comps[c.code] = wmean(run.levels.components, c.index, `components.${c.code}`);
-      for (const i of fw.indicators) inds[i.code] = wmean(run.r, i.index, `indicators.${i.code}`);
-      const index = wmean(run.levels.index, 0, "index");
-      scoreRows.push({ method: "score", area: parent.code, period: grid.periods[p], members: parent.members.length, population: totalPop, index, dimensions: dims, components: comps, indicators: inds, reasons });
+      const memberRows = Int32Array.from(parent.members, (a) => rowOf[a * nP + p]);
+      if (memberRows.some((r) => r >= 0)) cells.push({ parent, p, memberRows });
     }
   }
+  // Σ P·S per (cell, score), one score column at a time (the column stays in cache);
+  // NaN when a member lacks the score, with the count of those members
+  const series = [
+    ...fw.dimensions.map((d) => ({ key: `dimensions.${d.code}`, arr: run.levels.dimensions, col: d.index })),
+    ...fw.components.map((c) => ({ key: `components.${c.code}`, arr: run.levels.components, col: c.index })),
+    ...fw.indicators.map((i) => ({ key: `indicators.${i.code}`, arr: run.r, col: i.index })),
+    { key: "index", arr: run.levels.index, col: 0 },
+  ];
+  const nS = series.length;
+  const sums = new Float64Array(cells.length * nS);
+  const lacking = new Int32Array(cells.length * nS);
+  series.forEach(({ arr, col }, si) => {
+    const column = arr.subarray(col * rows, (col + 1) * rows);
+    cells.forEach(({ parent, memberRows }, c) => {
+      let s = 0, lack = 0;
+      for (let k = 0; k < memberRows.length; k++) {
+        const r = memberRows[k];
+        const v = r >= 0 ? column[r] : NaN;
+        if (v === v) s += parent.pops[k] * v;
+        else lack++;
+      }
+      sums[c * nS + si] = s;
+      lacking[c * nS + si] = lack;
+    });
+  });
+  const scoreRows: TAggregateRow[] = cells.map(({ parent, p }, c) => {
+    const totalPop = parent.pops.reduce((s, x) => s + x, 0);
+    const reasons: Record<string, string> = {};
+    const wmean = (si: number) => {
+      const lack = lacking[c * nS + si];
+      if (lack) reasons[series[si].key] = `${lack} of ${parent.members.length} member areas lack this score`;
+      return lack ? null : sums[c * nS + si] / totalPop;
+    };
+    let si = 0;
+    const dims: TScoreMap = {}, comps: TScoreMap = {}, inds: TScoreMap = {};
+    for (const d of fw.dimensions) dims[d.code] = wmean(si++);
+    for (const cc of fw.components) comps[cc.code] = wmean(si++);
+    for (const i of fw.indicators) inds[i.code] = wmean(si++);
+    const index = wmean(si++);
+    return { method: "score" as const, area: parent.code, period: grid.periods[p], members: parent.members.length, population: totalPop, index, dimensions: dims, components: comps, indicators: inds, reasons };
+  });
   return [...scoreRows, ...indicatorAggregation(run, cells)];
 }
 

@@ -5,12 +5,13 @@
  *
  * Exit codes: 0 ok, 1 input problems (printed as a list), 2 usage.
  */
-import { createReadStream, readFileSync, writeFileSync } from "node:fs";
-import { createObservationsCsvParser, parseAreasCsv, scoresToCsv } from "./csv";
+import { createHash } from "node:crypto";
+import { closeSync, createReadStream, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import { createObservationsCsvParser, parseAreasCsv } from "./csv";
 import { scoreFramework } from "./engine";
 import { validateFramework } from "./framework";
 import { proposeBounds } from "./propose-bounds";
-import { runValidate, VALIDATE_USAGE } from "../ingest/cli-validate";
+import { resultJsonChunks, scoresCsvChunks } from "./serialize";
 import type { TArea, TObservationColumns, TProblem, TScoreOptions } from "./types";
 
 export interface TCliIo {
@@ -19,7 +20,8 @@ export interface TCliIo {
 }
 type TArgs = { positional: string[]; flags: Record<string, string | true> };
 export interface TCommand {
-  usage: string;
+  /** One-line usage; a function for commands whose module is loaded only when needed. */
+  usage: string | (() => Promise<string>);
   run: (args: TArgs, io: TCliIo) => Promise<number>;
 }
 
@@ -73,7 +75,8 @@ function readJson(file: string, what: string): unknown {
 async function readObservations(file: string): Promise<TObservationColumns> {
   const parser = createObservationsCsvParser();
   try {
-    for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) parser.push(chunk as string);
+    // raw bytes: the parser reads UTF-8 lines without decoding them (see csv-fast.ts)
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) parser.pushBytes(chunk as Uint8Array);
   } catch (e) {
     throw new InputError([{ severity: "error", message: `cannot read observations ${file}: ${(e as Error).message}` }]);
   }
@@ -95,6 +98,28 @@ function writeOut(args: TArgs, io: TCliIo, text: string): void {
   else io.out(text);
 }
 
+/** Write text chunk by chunk (to --out or stdout), never holding the whole output. */
+function writeChunks(args: TArgs, io: TCliIo, chunks: Iterable<string>): void {
+  const out = str(args, "out");
+  if (!out) {
+    for (const c of chunks) io.out(c);
+    return;
+  }
+  const fd = openSync(out, "w");
+  try {
+    for (const c of chunks) writeSync(fd, c);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function* thenNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield "\n";
+}
+
+const FORMATS = ["json", "columnar-json", "csv"];
+
 /** "error line 12, value: message" — one problem per line. */
 export function formatProblem(p: TProblem): string {
   const where = [p.path, p.area && `area ${p.area}`, p.indicator && `indicator ${p.indicator}`, p.period !== undefined && `period ${p.period}`, p.line !== undefined && `line ${p.line}`, p.column && `column ${p.column}`]
@@ -104,10 +129,10 @@ export function formatProblem(p: TProblem): string {
 }
 
 const score: TCommand = {
-  usage: "spi score --framework F.json --observations O.csv [--areas A.csv] [--options opts.json] [--draws N --seed S] [--out R.json] [--format json|csv] [--pretty]",
+  usage: "spi score --framework F.json --observations O.csv [--areas A.csv] [--options opts.json] [--draws N --seed S] [--out R.json] [--format json|columnar-json|csv] [--pretty]",
   async run(args, io) {
     const format = str(args, "format") ?? "json";
-    if (format !== "json" && format !== "csv") throw new UsageError("--format must be json or csv");
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(", ")}`);
     const [fwFile, obsFile] = [str(args, "framework", true)!, str(args, "observations", true)!];
     const framework = readJson(fwFile, "framework");
     const observations = await readObservations(obsFile);
@@ -115,10 +140,13 @@ const score: TCommand = {
     const options = (str(args, "options") ? readJson(str(args, "options")!, "options") : {}) as TScoreOptions;
     const draws = str(args, "draws");
     if (draws !== undefined) options.uncertainty = { ...options.uncertainty, draws: Number(draws), seed: Number(str(args, "seed") ?? 1) };
-    const outcome = scoreFramework({ framework, observations, areas, options });
+    // columnar in memory whatever the output: the rows format is written straight from the columns
+    const outcome = scoreFramework({ framework, observations, areas, options, resultLayout: "columnar", sha256: () => createHash("sha256") });
     if (!outcome.ok) throw new InputError(outcome.problems);
     for (const p of outcome.result.problems) io.err(formatProblem(p));
-    writeOut(args, io, format === "csv" ? scoresToCsv(outcome.result) : JSON.stringify(outcome.result, null, args.flags.pretty ? 1 : undefined) + "\n");
+    const indent = args.flags.pretty ? 1 : undefined;
+    const layout = format === "json" ? "rows" : "columnar";
+    writeChunks(args, io, format === "csv" ? scoresCsvChunks(outcome.result) : thenNewline(resultJsonChunks(outcome.result, { layout, indent })));
     return 0;
   },
 };
@@ -166,11 +194,18 @@ export const commands: Record<string, TCommand> = {
   score,
   "validate-framework": validate,
   "propose-bounds": bounds,
-  validate: { usage: VALIDATE_USAGE, run: runValidate },
+  // lib/ingest (spreadsheet reading and more) takes about a second to load: only when asked for
+  validate: {
+    usage: async () => (await import("../ingest/cli-validate")).VALIDATE_USAGE,
+    run: async (args, io) => (await import("../ingest/cli-validate")).runValidate(args, io),
+  },
 };
 
-function usage(): string {
-  return `usage:\n${Object.values(commands).map((c) => `  ${c.usage}`).join("\n")}\n`;
+const usageOf = async (c: TCommand) => (typeof c.usage === "string" ? c.usage : c.usage());
+
+async function usage(): Promise<string> {
+  const lines = await Promise.all(Object.values(commands).map(usageOf));
+  return `usage:\n${lines.map((u) => `  ${u}`).join("\n")}\n`;
 }
 
 /** Run the CLI; returns the exit code (never calls process.exit, so tests can call it). */
@@ -178,14 +213,14 @@ export async function main(argv: string[], io: TCliIo = { out: (s) => process.st
   const [name, ...rest] = argv;
   const cmd = name ? commands[name] : undefined;
   if (!cmd) {
-    io.err(name && name !== "--help" ? `unknown command "${name}"\n${usage()}` : usage());
+    io.err(name && name !== "--help" ? `unknown command "${name}"\n${await usage()}` : await usage());
     return name === "--help" ? 0 : 2;
   }
   try {
     return await cmd.run(parseArgs(rest), io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\nusage: ${cmd.usage}`);
+      io.err(`${e.message}\nusage: ${await usageOf(cmd)}`);
       return 2;
     }
     if (e instanceof InputError) {

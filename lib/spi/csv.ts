@@ -1,3 +1,4 @@
+import { columnRoles, readSimpleLine, type TSimpleLine } from "./csv-fast";
 import type { TSpiResult } from "./result-types";
 import type { TArea, TObservationColumns, TProblem } from "./types";
 
@@ -103,12 +104,19 @@ export interface TObservationsParse {
 
 /**
  * Streaming parser for `area_code,indicator_code,period,value` (header required,
- * extra columns ignored, empty value = missing). push() chunks of any size, then end().
- * Memory: ~20 bytes per row plus one string per distinct code.
+ * extra columns ignored, empty value = missing). push() text or pushBytes() UTF-8
+ * chunks of any size, then end(). Memory: ~20 bytes per row plus one string per
+ * distinct code.
+ *
+ * Bytes are read line by line without decoding (csv-fast.ts); a line the fast path
+ * does not take is decoded and goes the general way. From the first line with a
+ * double quote on (quoted fields may span lines), the rest of the input is decoded and
+ * read as text. Text pushed in byte mode is encoded to UTF-8 first.
  */
 export function createObservationsCsvParser() {
   let carry = "";
   let header: number[] | null = null;
+  let roles: Int8Array | null = null;
   let failed = false;
   let line = 0;
   let cap = 1 << 16;
@@ -149,6 +157,7 @@ export function createObservationsCsvParser() {
       if (idx[k] < 0) problem({ line: 1, column: c, message: `missing required column "${c}" (header: ${names.join(",")})` });
     });
     if (idx.some((k) => k < 0)) failed = true;
+    else roles = columnRoles(idx);
     header = idx;
   };
   const onRow = (fields: string[]) => {
@@ -176,6 +185,7 @@ export function createObservationsCsvParser() {
     if (!header) onHeader(fields);
     else onRow(fields);
   };
+  /** Text mode: read complete records of `carry` (all of it when final). */
   const consume = (final: boolean) => {
     const buf = carry;
     let pos = 0;
@@ -206,13 +216,100 @@ export function createObservationsCsvParser() {
     }
     carry = pos >= len ? "" : buf.slice(pos);
   };
+
+  // Byte mode. Codes are matched in place against the previous line's area and the
+  // indicator that usually comes next before any decoding or lookup.
+  let textMode = false;
+  let carryBytes = new Uint8Array(0);
+  let pendingHigh = "";
+  const encoder = new TextEncoder();
+  const streamDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const lineDecoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const simple: TSimpleLine = { areaStart: 0, areaEnd: 0, indStart: 0, indEnd: 0, period: 0, value: 0 };
+  const areaBytes: Uint8Array[] = [], indBytes: Uint8Array[] = [];
+  let lastArea = -1, lastInd = -1;
+  const same = (b: Uint8Array, start: number, end: number, code: Uint8Array | undefined) => {
+    if (code === undefined || code.length !== end - start) return false;
+    for (let k = 0; k < code.length; k++) if (b[start + k] !== code[k]) return false;
+    return true;
+  };
+  const codeId = (b: Uint8Array, start: number, end: number, map: Map<string, number>, list: string[], bytesOf: Uint8Array[]) => {
+    const id = intern(map, list, lineDecoder.decode(b.subarray(start, end)));
+    bytesOf[id] ??= b.slice(start, end);
+    return id;
+  };
+  const onSimple = (b: Uint8Array, l: TSimpleLine) => {
+    if (!same(b, l.areaStart, l.areaEnd, areaBytes[lastArea])) lastArea = codeId(b, l.areaStart, l.areaEnd, areaIds, areaCodes, areaBytes);
+    const next = lastInd + 1 < indicatorCodes.length ? lastInd + 1 : 0;
+    if (same(b, l.indStart, l.indEnd, indBytes[next])) lastInd = next;
+    else if (!same(b, l.indStart, l.indEnd, indBytes[lastInd])) lastInd = codeId(b, l.indStart, l.indEnd, indIds, indicatorCodes, indBytes);
+    if (n === cap) grow();
+    area[n] = lastArea;
+    indicator[n] = lastInd;
+    period[n] = l.period;
+    value[n] = l.value;
+    n++;
+  };
+  const toText = (rest: Uint8Array, final: boolean) => {
+    textMode = true;
+    carry = streamDecoder.decode(rest, { stream: !final }) + (final ? streamDecoder.decode() : "");
+    consume(final);
+  };
+  const consumeBytes = (b: Uint8Array, final: boolean) => {
+    let pos = 0;
+    let nextQuote = b.indexOf(34);
+    const len = b.length;
+    while (pos < len) {
+      let nl = b.indexOf(10, pos);
+      if (nl < 0) {
+        if (!final) break;
+        nl = len;
+      }
+      if (nextQuote >= 0 && nextQuote < pos) nextQuote = b.indexOf(34, pos);
+      if (nextQuote >= 0 && nextQuote < nl) return toText(b.subarray(pos), final);
+      line++;
+      const end = nl > pos && b[nl - 1] === 13 ? nl - 1 : nl;
+      if (roles && !failed && readSimpleLine(b, pos, end, roles, simple)) onSimple(b, simple);
+      else onRecord(lineDecoder.decode(b.subarray(pos, end)).split(","));
+      pos = nl + 1;
+    }
+    carryBytes = pos >= len ? new Uint8Array(0) : b.slice(pos);
+  };
+  const pushBytes = (bytes: Uint8Array) => {
+    // a plain Uint8Array view (not a Buffer subclass): one element kind in the hot loops
+    const chunk = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (textMode) {
+      carry += streamDecoder.decode(chunk, { stream: true });
+      return consume(false);
+    }
+    let b = chunk;
+    if (carryBytes.length) {
+      b = new Uint8Array(carryBytes.length + chunk.length);
+      b.set(carryBytes);
+      b.set(chunk, carryBytes.length);
+    }
+    consumeBytes(b, false);
+  };
   return {
     push(chunk: string) {
-      carry = carry + chunk;
-      consume(false);
+      if (textMode) {
+        carry = carry + chunk;
+        return consume(false);
+      }
+      // a surrogate pair split across chunks must be encoded whole
+      let text = pendingHigh + chunk;
+      const last = text.charCodeAt(text.length - 1);
+      pendingHigh = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : "";
+      if (pendingHigh) text = text.slice(0, -1);
+      pushBytes(encoder.encode(text));
     },
+    pushBytes,
     end(): TObservationsParse {
-      consume(true);
+      if (pendingHigh) pushBytes(encoder.encode(pendingHigh));
+      if (textMode) {
+        carry += streamDecoder.decode();
+        consume(true);
+      } else consumeBytes(carryBytes, true);
       if (!header) problem({ line: 1, message: "empty file: no header row" });
       if (problemCount > MAX_PROBLEMS) problems.push({ severity: "error", message: `${problemCount - MAX_PROBLEMS} more problems not listed` });
       return {
