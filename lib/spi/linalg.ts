@@ -151,14 +151,27 @@ export function householderR(columns: Float64Array[], m: number): Float64Array {
   return householderRInPlace(columns.map((c) => Float64Array.from(c)), m);
 }
 
-/** householderR that overwrites `a` (the columns) instead of copying them first. */
+/**
+ * householderR that overwrites `a` (the columns) instead of copying them first.
+ * Same arithmetic as the textbook column-by-column loops (every sum accumulated in row
+ * order), but sums that do not depend on each other run in the same pass — the dot
+ * products of the reflector with two later columns at a time, the next column's norm
+ * with the updates — so the CPU overlaps them instead of waiting on one chain of
+ * additions after another.
+ */
 export function householderRInPlace(a: Float64Array[], m: number): Float64Array {
   const n = a.length;
   const r = new Float64Array(n * n);
+  // stand-in second column when a pair has only one (read as zeros; its updates stay 0)
+  const none = new Float64Array(m);
+  const f = new Float64Array(n);
+  let nextNorm = -1; // Σ c² of column j below row j, when the previous update pass summed it
   for (let j = 0; j < n && j < m; j++) {
     const cj = a[j];
     let norm = 0;
-    for (let i = j; i < m; i++) norm += cj[i] * cj[i];
+    if (nextNorm >= 0) norm = nextNorm;
+    else for (let i = j; i < m; i++) norm += cj[i] * cj[i];
+    nextNorm = -1;
     norm = Math.sqrt(norm);
     if (norm === 0) {
       // nothing to reflect: R's row j is the column entries as they stand
@@ -167,15 +180,53 @@ export function householderRInPlace(a: Float64Array[], m: number): Float64Array 
     }
     const alpha = cj[j] > 0 ? -norm : norm;
     cj[j] -= alpha;
+    // vv = Σ cj² and the dots of cj with each later column (f holds the dots for now)
     let vv = 0;
-    for (let i = j; i < m; i++) vv += cj[i] * cj[i];
-    for (let k = j + 1; k < n; k++) {
-      const ck = a[k];
-      let dot = 0;
-      for (let i = j; i < m; i++) dot += cj[i] * ck[i];
-      const f = (2 * dot) / vv;
-      for (let i = j; i < m; i++) ck[i] -= f * cj[i];
-      r[j * n + k] = ck[j];
+    for (let k = j + 1; k < n || k === j + 1; k += 2) {
+      const c0 = k < n ? a[k] : none, c1 = k + 1 < n ? a[k + 1] : none;
+      let s0 = 0, s1 = 0;
+      if (k === j + 1) {
+        let sv = 0;
+        for (let i = j; i < m; i++) {
+          const v = cj[i];
+          sv += v * v;
+          s0 += v * c0[i];
+          s1 += v * c1[i];
+        }
+        vv = sv;
+      } else
+        for (let i = j; i < m; i++) {
+          const v = cj[i];
+          s0 += v * c0[i];
+          s1 += v * c1[i];
+        }
+      if (k < n) f[k] = s0;
+      if (k + 1 < n) f[k + 1] = s1;
+    }
+    for (let k = j + 1; k < n; k++) f[k] = (2 * f[k]) / vv;
+    // c_k -= f_k·cj, two columns per pass; the first pass also sums the next column's norm
+    for (let k = j + 1; k < n; k += 2) {
+      const c0 = a[k], c1 = k + 1 < n ? a[k + 1] : none;
+      const f0 = f[k], f1 = k + 1 < n ? f[k + 1] : 0;
+      c0[j] -= f0 * cj[j];
+      c1[j] -= f1 * cj[j];
+      if (k === j + 1) {
+        let nn = 0;
+        for (let i = j + 1; i < m; i++) {
+          const v = cj[i];
+          c0[i] -= f0 * v;
+          c1[i] -= f1 * v;
+          nn += c0[i] * c0[i];
+        }
+        nextNorm = nn;
+      } else
+        for (let i = j + 1; i < m; i++) {
+          const v = cj[i];
+          c0[i] -= f0 * v;
+          c1[i] -= f1 * v;
+        }
+      r[j * n + k] = c0[j];
+      if (k + 1 < n) r[j * n + k + 1] = c1[j];
     }
     r[j * n + j] = alpha;
   }

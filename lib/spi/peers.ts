@@ -55,35 +55,31 @@ function classifySorted(y: number, s: Float64Array, n: number, out: Float64Array
   return y > m + aad ? 1 : y < m - aad ? -1 : 0;
 }
 
-/** A sorted multiset of numbers (NaN never stored) with O(size) insert and remove. */
+/**
+ * A sorted multiset of numbers (NaN never stored). Windows are small (K ≈ 15), so a
+ * linear scan with a shift, as in insertion sort, beats a binary search and a memmove.
+ */
 class SortedWindow {
   values: Float64Array;
   size = 0;
   constructor(capacity: number) {
     this.values = new Float64Array(Math.max(1, capacity));
   }
-  private upperBound(v: number): number {
-    let lo = 0, hi = this.size;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.values[mid] <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
   insert(v: number): void {
     if (v !== v) return;
     const s = this.values;
-    const at = this.upperBound(v);
-    s.copyWithin(at + 1, at, this.size);
-    s[at] = v;
+    let j = this.size - 1;
+    for (; j >= 0 && s[j] > v; j--) s[j + 1] = s[j];
+    s[j + 1] = v;
     this.size++;
   }
   remove(v: number): void {
     if (v !== v) return;
-    // an element equal to v sits just before v's upper bound
-    const at = this.upperBound(v) - 1;
-    this.values.copyWithin(at, at + 1, this.size);
+    const s = this.values;
+    // the last element equal to v (one is present), then close the gap
+    let at = this.size - 1;
+    while (s[at] > v) at--;
+    for (let j = at + 1; j < this.size; j++) s[j - 1] = s[j];
     this.size--;
   }
 }

@@ -7,6 +7,7 @@
  */
 class UpperBoundTable {
   private cap = 0;
+  private mask = 0;
   private lo = new Int32Array(0);
   private hi = new Int32Array(0);
   /** Upper bound + 1 per slot; 0 = empty. */
@@ -16,15 +17,17 @@ class UpperBoundTable {
 
   /** Index the distinct values of sorted[0 … n). */
   build(sorted: Float64Array, n: number): void {
-    let cap = 16;
-    while (cap < 2 * n) cap *= 2;
-    if (cap > this.cap) {
-      this.cap = cap;
-      this.lo = new Int32Array(cap);
-      this.hi = new Int32Array(cap);
-      this.ub = new Int32Array(cap);
+    let size = 16;
+    while (size < 2 * n) size *= 2;
+    if (size > this.cap) {
+      this.cap = size;
+      this.lo = new Int32Array(size);
+      this.hi = new Int32Array(size);
+      this.ub = new Int32Array(size);
     }
-    this.ub.fill(0, 0, this.cap);
+    // only the first `size` slots are used, however large the buffers have grown
+    this.mask = size - 1;
+    this.ub.fill(0, 0, size);
     for (let k = 0; k < n; k++) if (k === n - 1 || sorted[k + 1] !== sorted[k]) this.put(sorted[k], k + 1);
   }
 
@@ -33,7 +36,7 @@ class UpperBoundTable {
     this.f64[0] = v === 0 ? 0 : v;
     const lo = this.bits[0], hi = this.bits[1];
     let s = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0;
-    const mask = this.cap - 1;
+    const mask = this.mask;
     for (s &= mask; this.ub[s] !== 0 && (this.lo[s] !== lo || this.hi[s] !== hi); s = (s + 1) & mask);
     return s;
   }

@@ -49,14 +49,15 @@ export function travelEntry(years: ArrayLike<number>, values: ArrayLike<number>,
   return { from: o[0], to: o[1], change: o[2], slope: o[3], periods: o[4], status: STATUS[statusCode(o[2], threshold)] };
 }
 
-function travelColumn(n: number): TTravelColumn {
-  return {
-    periods: new Int32Array(n),
-    from: new Int32Array(n),
-    to: new Int32Array(n),
-    change: new Float64Array(n).fill(NaN),
-    slope: new Float64Array(n).fill(NaN),
-    status: new Int8Array(n),
+/** Storage for `count` travel columns of n rows each: one buffer per field, a view per column. */
+function travelColumns(count: number, n: number): () => TTravelColumn {
+  const periods = new Int32Array(count * n), from = new Int32Array(count * n), to = new Int32Array(count * n);
+  const change = new Float64Array(count * n).fill(NaN), slope = new Float64Array(count * n).fill(NaN);
+  const status = new Int8Array(count * n);
+  let k = 0;
+  return () => {
+    const [a, b] = [k * n, ++k * n];
+    return { periods: periods.subarray(a, b), from: from.subarray(a, b), to: to.subarray(a, b), change: change.subarray(a, b), slope: slope.subarray(a, b), status: status.subarray(a, b) };
   };
 }
 
@@ -80,12 +81,13 @@ export function directionOfTravel(run: TRun, threshold: number): TTravelColumns 
   }
   const nT = starts.length;
   const series: Array<{ col: TTravelColumn; arr: Float64Array; off: number }> = [];
+  const travelColumn = travelColumns(1 + fw.dimensions.length + fw.components.length + fw.indicators.length, nT);
   const make = (items: ReadonlyArray<{ code: string; index: number }>, arr: Float64Array) => {
     const out: Record<string, TTravelColumn> = {};
-    for (const it of items) series.push({ col: (out[it.code] = travelColumn(nT)), arr, off: it.index * rows });
+    for (const it of items) series.push({ col: (out[it.code] = travelColumn()), arr, off: it.index * rows });
     return out;
   };
-  const index = travelColumn(nT);
+  const index = travelColumn();
   series.push({ col: index, arr: run.levels.index, off: 0 });
   const result: TTravelColumns = {
     length: nT,

@@ -37,23 +37,27 @@ export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent,
   for (let r = 0, c = 0; r < rows; r++) if (!incomplete[r]) complete[c++] = r;
   const mean = new Float64Array(k);
   const sd = new Float64Array(k);
-  // centred columns over the complete cases (k × n)
-  const dev = new Float64Array(k * n);
-  for (let j = 0; j < k; j++) {
-    const col = idx[j] * rows;
-    let s = 0;
-    for (let c = 0; c < n; c++) s += x[col + complete[c]];
-    mean[j] = n > 0 ? s / n : NaN;
-    for (let c = 0; c < n; c++) dev[j * n + c] = x[col + complete[c]] - mean[j];
-  }
+  // the complete cases of each indicator (a view when every row is complete)
+  const values = idx.map((i) => {
+    const col = x.subarray(i * rows, (i + 1) * rows);
+    if (n === rows) return col;
+    const v = new Float64Array(n);
+    for (let c = 0; c < n; c++) v[c] = col[complete[c]];
+    return v;
+  });
+  const sums = dotProducts(values.map((v) => [v, null]), n);
+  for (let j = 0; j < k; j++) mean[j] = n > 0 ? sums[j] / n : NaN;
+  // centred columns over the complete cases, then every cross-product sum (a, b ≥ a)
+  const dev = values.map((v, j) => {
+    const d = new Float64Array(n);
+    for (let c = 0; c < n; c++) d[c] = v[c] - mean[j];
+    return d;
+  });
+  const pairs: Array<[number, number]> = [];
+  for (let a = 0; a < k; a++) for (let b = a; b < k; b++) pairs.push([a, b]);
+  const cross = dotProducts(pairs.map(([a, b]) => [dev[a], dev[b]]), n);
   const cov = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) {
-    for (let b = a; b < k; b++) {
-      let s = 0;
-      for (let c = 0; c < n; c++) s += dev[a * n + c] * dev[b * n + c];
-      cov[a * k + b] = s;
-    }
-  }
+  pairs.forEach(([a, b], q) => (cov[a * k + b] = cross[q]));
   for (let j = 0; j < k; j++) sd[j] = n > 1 ? Math.sqrt(cov[j * k + j] / (n - 1)) : NaN;
   const stats: TComponentStats = { k, completeRows: complete, mean, sd, corr: null };
   if (n < 3) {
@@ -78,6 +82,33 @@ export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent,
   }
   stats.corr = corr;
   return stats;
+}
+
+/**
+ * Σ x[c]·y[c] (or Σ x[c] when y is null) over c = 0 … n−1, each sum accumulated in
+ * order from 0, for every pair. Three sums run per pass: they do not depend on each
+ * other, so the CPU overlaps their additions instead of waiting on one chain at a time.
+ */
+export function dotProducts(pairs: Array<[Float64Array, Float64Array | null]>, n: number): Float64Array {
+  const out = new Float64Array(pairs.length);
+  const ones = new Float64Array(n).fill(1);
+  const zeros = new Float64Array(n);
+  for (let q = 0; q < pairs.length; q += 3) {
+    const [x0, y0] = pairs[q];
+    const [x1, y1] = pairs[q + 1] ?? [zeros, zeros];
+    const [x2, y2] = pairs[q + 2] ?? [zeros, zeros];
+    const [b0, b1, b2] = [y0 ?? ones, y1 ?? ones, y2 ?? ones];
+    let s0 = 0, s1 = 0, s2 = 0;
+    for (let c = 0; c < n; c++) {
+      s0 += x0[c] * b0[c];
+      s1 += x1[c] * b1[c];
+      s2 += x2[c] * b2[c];
+    }
+    out[q] = s0;
+    if (q + 1 < pairs.length) out[q + 1] = s1;
+    if (q + 2 < pairs.length) out[q + 2] = s2;
+  }
+  return out;
 }
 
 export interface TPca {
