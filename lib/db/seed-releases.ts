@@ -60,6 +60,8 @@ export async function seedDemoReleases(db: PrismaClient): Promise<string[]> {
 
   for (const c of DEMO_COUNCILS) {
     const council = await db.council.findUniqueOrThrow({ where: { slug: c.slug } });
+    // what the demo's peer values measure; also described on demo databases seeded before the label existed
+    if (council.peerCovariateLabel === null) await db.council.update({ where: { id: council.id }, data: DEMO_PEER_COVARIATE });
     if ((await db.release.count({ where: { councilId: council.id } })) > 0) continue;
     const scoped = scopedClient(db, council.id);
     const wards = await scoped.area.findMany({ where: { kind: "ward" }, select: { id: true, code: true, peerValue: true } });
@@ -114,6 +116,12 @@ async function uploadThroughWizard(db: PrismaClient, ctx: TCtx, editionId: strin
   if (result.summary.warnings > 0) await acknowledgeWarnings(ctx, { uploadId });
   await loadUpload(ctx, { uploadId }, db);
 }
+
+/** The demo's peer covariate: areas.csv's peer_value (data/frameworks/london-wards-2015/README.md). */
+const DEMO_PEER_COVARIATE = {
+  peerCovariateLabel: "Modelled median household income, 2012/13 (£, GLA)",
+  peerCovariateSource: "Greater London Authority, Ward Profiles and Atlas (London Datastore), Open Government Licence v3.0",
+};
 
 function readPeerValues(): Map<string, number> {
   const lines = readFileSync(path.join(FRAMEWORK_DIR, "areas.csv"), "utf8").trim().split(/\r?\n/);

@@ -33,6 +33,7 @@ export async function executeScoreRun(prisma: PrismaClient, runId: string): Prom
     const observations: TObservation[] = inWindow.map((o) => ({ area: o.area, indicator: o.indicator, period: o.period, value: o.value }));
     const datasetIds = [...new Set(inWindow.map((o) => o.datasetId))].sort();
     const areas = await runAreas(db, to);
+    const peerCovariate = await peerCovariateUsed(prisma, run.councilId, areas);
     await progress(30);
     if (observations.length === 0) throw new RunInputError(`No data has been loaded for ${from}–${to}. Upload data for these years first.`);
 
@@ -76,6 +77,8 @@ export async function executeScoreRun(prisma: PrismaClient, runId: string): Prom
           inputHash: result.inputHash,
           result: result as unknown as object,
           datasetIds,
+          // which covariate picked the peer groups, as it was described when the run used it
+          ...(peerCovariate ? { options: { ...(run.options as object), peerCovariate } } : {}),
         },
       });
       const release = await createDraftRelease(tx, {
@@ -119,6 +122,13 @@ async function runAreas(db: ReturnType<typeof scopedClient>, year: number): Prom
     const pop = [...w.populations].sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year) || a.year - b.year)[0];
     return { code: w.code, name: w.name, parent: w.parent?.code ?? null, population: pop?.population ?? null, peerValue: w.peerValue };
   });
+}
+
+/** What the wards' peer values measure (Council.peerCovariateLabel), when the run has any peer values. */
+async function peerCovariateUsed(prisma: PrismaClient, councilId: string, areas: TArea[]): Promise<string | null> {
+  if (!areas.some((a) => a.peerValue !== null && a.peerValue !== undefined)) return null;
+  const council = await prisma.council.findUnique({ where: { id: councilId }, select: { peerCovariateLabel: true } });
+  return council?.peerCovariateLabel ?? null;
 }
 
 export type { TSpiResult };

@@ -121,6 +121,15 @@ export default async function DataPage({ params, searchParams }: TProps) {
         </tbody>
       </table>
 
+      <h2 className="govuk-heading-m">Ward populations and peer groups</h2>
+      <p className="govuk-body">
+        Each ward&apos;s population weights it when wards are combined into larger areas, and its peer value picks the wards it is compared with for strengths and
+        weaknesses.{" "}
+        <Link className="govuk-link" href={`${base}/wards`} data-testid="ward-facts-link">
+          {upload ? "See and update ward populations and peer groups" : "See ward populations and peer groups"}
+        </Link>
+      </p>
+
       <h2 className="govuk-heading-m">Templates</h2>
       <p className="govuk-body">Files ready to fill in, with your wards and the framework&apos;s indicators, units and expected ranges.</p>
       {editions.map((e) => (
