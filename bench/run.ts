@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 
 const url = process.argv.includes("--url") ? process.argv[process.argv.indexOf("--url") + 1] : null;
 const benches: Array<{ name: string; args: string[] }> = [
-  { name: "scoring engine (council, national scale, uncertainty, CLI on 4 M rows)", args: ["bench/spi-engine.bench.ts"] },
+  { name: "scoring engine (council, national scale, uncertainty, CLI on 4 M rows vs pandas)", args: ["bench/spi-engine.bench.ts"] },
   { name: "upload validation (1,000,000-row CSV vs raw papaparse)", args: ["bench/ingest-validate.bench.ts"] },
 ];
 if (url) benches.push({ name: `embed script size and API throughput against ${url}`, args: ["bench/embed-api.bench.ts", "--url", url] });

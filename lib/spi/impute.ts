@@ -1,7 +1,7 @@
 import { FLAG_IMPUTED } from "./carry-forward";
 import type { TResolvedComponent, TResolvedFramework } from "./framework";
 import { householderRInPlace, leastSquares } from "./linalg";
-import type { TComponentStats } from "./weights";
+import { missingMasks, type TComponentStats } from "./weights";
 
 /** Why a component could not be scored for a row (0 = it can be scored). */
 export const C_OK = 0;
@@ -45,12 +45,9 @@ export function imputeComponent(
   const k = idx.length;
   const status = new Uint8Array(rows);
   const imputedCounts = new Int32Array(k);
-  // bit mask of missing indicators per row (k <= 30 is enforced by the framework schema)
-  const keys = new Int32Array(rows);
-  for (let j = 0; j < k; j++) {
-    const col = idx[j] * rows;
-    for (let r = 0; r < rows; r++) if (x[col + r] !== x[col + r]) keys[r] |= 1 << j;
-  }
+  // bit mask of missing indicators per row (k <= 30 is enforced by the framework schema);
+  // the reference set's are in stats already
+  const keys = x === ref ? stats.missing : missingMasks(idx, x, rows);
   const cache = new Map<number, Array<{ target: number; coef: Float64Array; predictors: number[] }> | number>();
   const complete = stats.completeRows;
   const nc = complete.length;

@@ -92,9 +92,9 @@ export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, prob
   const unknownCounts = new Int32Array(obs.indicatorCodes.length);
   const usedArea = new Uint8Array(obs.areaCodes.length);
   const { area, indicator, period, value } = obs;
-  // Periods are integers: track the range in the row loop, then find the distinct ones
-  // through a presence table (no Set insertion per row).
-  let minP = Infinity, maxP = -Infinity;
+  // rows usually come in runs of one period: the Set sees a period only when it changes
+  const periodSet = new Set<number>();
+  let lastPeriod = NaN;
   for (let r = 0; r < obs.length; r++) {
     const j = indicator[r];
     if (indMap[j] < 0) {
@@ -102,9 +102,7 @@ export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, prob
       continue;
     }
     usedArea[area[r]] = 1;
-    const p = period[r];
-    if (p < minP) minP = p;
-    if (p > maxP) maxP = p;
+    if (period[r] !== lastPeriod) periodSet.add((lastPeriod = period[r]));
   }
   obs.indicatorCodes.forEach((c, j) => {
     if (unknownCounts[j] > 0)
@@ -117,7 +115,7 @@ export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, prob
   const areaCodes = usedIds.map((id, pos) => ((areaPos[id] = pos), obs.areaCodes[id]));
   for (let k = 1; k < areaCodes.length; k++)
     if (areaCodes[k] === areaCodes[k - 1]) problems.push({ severity: "error", area: areaCodes[k], message: "area code listed twice in the columnar input" });
-  const { periods, table, minPeriod, map } = periodPositions(obs, indMap, minP, maxP);
+  const { periods, table, minPeriod, map } = periodPositions(periodSet);
   const nP = periods.length;
   const colStride = areaCodes.length * nP;
   const raw = new Float64Array(colStride * nI).fill(NaN);
@@ -150,23 +148,18 @@ export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, prob
 const MAX_PERIOD_TABLE = 1 << 20;
 
 /**
- * Sorted distinct periods of the rows that count, and a period → position lookup:
- * a table indexed by period − minPeriod when the range is small (always, for years),
- * else a Map.
+ * Sorted distinct periods and a period → position lookup: a table indexed by
+ * period − minPeriod when the range is small (always, for years), else a Map.
  */
-function periodPositions(obs: TObservationColumns, indMap: Int32Array, minP: number, maxP: number) {
+function periodPositions(periodSet: Set<number>) {
+  const periods = [...periodSet].sort((x, y) => x - y);
   const map = new Map<number, number>();
-  if (!(maxP >= minP)) return { periods: [] as number[], table: null, minPeriod: 0, map };
-  if (maxP - minP < MAX_PERIOD_TABLE) {
-    const table = new Int32Array(maxP - minP + 1).fill(-1);
-    for (let r = 0; r < obs.length; r++) if (indMap[obs.indicator[r]] >= 0) table[obs.period[r] - minP] = 0;
-    const periods: number[] = [];
-    for (let k = 0; k < table.length; k++) if (table[k] === 0) table[k] = periods.push(k + minP) - 1;
-    return { periods, table, minPeriod: minP, map };
+  const minPeriod = periods[0] ?? 0;
+  if (periods.length && periods[periods.length - 1] - minPeriod < MAX_PERIOD_TABLE) {
+    const table = new Int32Array(periods[periods.length - 1] - minPeriod + 1).fill(-1);
+    periods.forEach((p, k) => (table[p - minPeriod] = k));
+    return { periods, table, minPeriod, map };
   }
-  const set = new Set<number>();
-  for (let r = 0; r < obs.length; r++) if (indMap[obs.indicator[r]] >= 0) set.add(obs.period[r]);
-  const periods = [...set].sort((x, y) => x - y);
   periods.forEach((p, k) => map.set(p, k));
-  return { periods, table: null, minPeriod: 0, map };
+  return { periods, table: null, minPeriod, map };
 }

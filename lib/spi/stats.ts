@@ -45,34 +45,49 @@ export function slope(xs: ArrayLike<number>, ys: ArrayLike<number>): number {
 }
 
 /**
- * k-th smallest value (0-based) by quickselect (Hoare partition, median-of-three
- * pivot). Reorders `a` in place; O(n) expected. `a` must not contain NaN.
+ * k-th smallest value (0-based) by Floyd–Rivest selection: on large ranges it first
+ * narrows to a sample-chosen interval around k, so it makes about n + o(n) comparisons
+ * where quickselect makes ~3n. Reorders `a` in place so that a[i] <= a[k] for i < k
+ * and a[i] >= a[k] for i > k; O(n) expected. `a` must not contain NaN.
  */
 export function selectKth(a: Float64Array, k: number): number {
-  let lo = 0, hi = a.length - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // median of three as pivot keeps sorted inputs linear
-    let x = a[lo];
-    const y = a[mid], z = a[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo, j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        x = a[i];
-        a[i] = a[j];
-        a[j] = x;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
+  selectRange(a, 0, a.length - 1, k);
   return a[k];
+}
+
+function selectRange(a: Float64Array, left: number, right: number, k: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      // recurse on a range expected to hold the k-th value, sized from a sample
+      const n = right - left + 1;
+      const i = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * Math.sign(i - n / 2);
+      selectRange(a, Math.max(left, Math.floor(k - (i * s) / n + sd)), Math.min(right, Math.floor(k + ((n - i) * s) / n + sd)), k);
+    }
+    const t = a[k];
+    let i = left, j = right;
+    swap(a, left, k);
+    if (a[right] > t) swap(a, right, left);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
+      while (a[i] < t) i++;
+      while (a[j] > t) j--;
+    }
+    if (a[left] === t) swap(a, left, j);
+    else swap(a, ++j, right);
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const x = a[i];
+  a[i] = a[j];
+  a[j] = x;
 }
 
 /** Median in O(n) without sorting; reorders `a` in place. NaN when empty. */

@@ -11,6 +11,8 @@ export interface TComponentStats {
   k: number;
   /** Row numbers (into the reference matrix) of the complete cases, ascending. */
   completeRows: Int32Array;
+  /** Per reference row: bit j set when indicator j of the component is missing (before imputation). */
+  missing: Int32Array;
   mean: Float64Array;
   /** Sample standard deviation (n − 1), transformed units. */
   sd: Float64Array;
@@ -26,15 +28,11 @@ export interface TComponentStats {
 export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent, x: Float64Array, rows: number): TComponentStats {
   const idx = comp.indicators;
   const k = idx.length;
-  const incomplete = new Uint8Array(rows);
-  for (let j = 0; j < k; j++) {
-    const col = idx[j] * rows;
-    for (let r = 0; r < rows; r++) if (x[col + r] !== x[col + r]) incomplete[r] = 1;
-  }
+  const missing = missingMasks(idx, x, rows);
   let n = 0;
-  for (let r = 0; r < rows; r++) n += 1 - incomplete[r];
+  for (let r = 0; r < rows; r++) if (missing[r] === 0) n++;
   const complete = new Int32Array(n);
-  for (let r = 0, c = 0; r < rows; r++) if (!incomplete[r]) complete[c++] = r;
+  for (let r = 0, c = 0; r < rows; r++) if (missing[r] === 0) complete[c++] = r;
   const mean = new Float64Array(k);
   const sd = new Float64Array(k);
   // the complete cases of each indicator (a view when every row is complete)
@@ -59,7 +57,7 @@ export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent,
   const cov = new Float64Array(k * k);
   pairs.forEach(([a, b], q) => (cov[a * k + b] = cross[q]));
   for (let j = 0; j < k; j++) sd[j] = n > 1 ? Math.sqrt(cov[j * k + j] / (n - 1)) : NaN;
-  const stats: TComponentStats = { k, completeRows: complete, mean, sd, corr: null };
+  const stats: TComponentStats = { k, completeRows: complete, missing, mean, sd, corr: null };
   if (n < 3) {
     stats.corrReason = `only ${n} complete case(s); correlations need at least 3`;
     return stats;
@@ -82,6 +80,16 @@ export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent,
   }
   stats.corr = corr;
   return stats;
+}
+
+/** Per row of x (indicator columns of `rows`): bit j set when indicator idx[j] is missing (k <= 30). */
+export function missingMasks(idx: readonly number[], x: Float64Array, rows: number): Int32Array {
+  const keys = new Int32Array(rows);
+  idx.forEach((i, j) => {
+    const col = x.subarray(i * rows, (i + 1) * rows);
+    for (let r = 0; r < rows; r++) if (col[r] !== col[r]) keys[r] |= 1 << j;
+  });
+  return keys;
 }
 
 /**
