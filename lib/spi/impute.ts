@@ -1,6 +1,7 @@
 import { FLAG_IMPUTED } from "./carry-forward";
 import type { TResolvedComponent, TResolvedFramework } from "./framework";
 import { householderRInPlace, leastSquares } from "./linalg";
+import { scratchColumns } from "./scratch";
 import { missingMasks, type TComponentStats } from "./weights";
 
 /** Why a component could not be scored for a row (0 = it can be scored). */
@@ -91,12 +92,12 @@ export function imputeComponent(
 /** R of the QR of [1, x_1 … x_k] over the complete cases ((k+1)×(k+1)). */
 function completeCaseR(idx: number[], ref: Float64Array, refRows: number, complete: Int32Array): Float64Array {
   const nc = complete.length;
-  const cols = [new Float64Array(nc).fill(1)];
-  for (const i of idx) {
-    const col = new Float64Array(nc);
+  const cols = scratchColumns("complete-case design", idx.length + 1, nc);
+  cols[0].fill(1);
+  idx.forEach((i, j) => {
+    const col = cols[j + 1];
     for (let c = 0; c < nc; c++) col[c] = ref[i * refRows + complete[c]];
-    cols.push(col);
-  }
+  });
   return householderRInPlace(cols, nc);
 }
 

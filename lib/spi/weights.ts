@@ -1,5 +1,6 @@
 import type { TResolvedComponent, TResolvedFramework } from "./framework";
 import { jacobiEigen } from "./linalg";
+import { scratchColumns } from "./scratch";
 
 /**
  * Statistics of one component's indicators on its complete cases (rows of the
@@ -46,10 +47,10 @@ export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent,
   const sums = dotProducts(values.map((v) => [v, null]), n);
   for (let j = 0; j < k; j++) mean[j] = n > 0 ? sums[j] / n : NaN;
   // centred columns over the complete cases, then every cross-product sum (a, b ≥ a)
-  const dev = values.map((v, j) => {
-    const d = new Float64Array(n);
+  const dev = scratchColumns("centred columns", k, n);
+  values.forEach((v, j) => {
+    const d = dev[j];
     for (let c = 0; c < n; c++) d[c] = v[c] - mean[j];
-    return d;
   });
   const pairs: Array<[number, number]> = [];
   for (let a = 0; a < k; a++) for (let b = a; b < k; b++) pairs.push([a, b]);
