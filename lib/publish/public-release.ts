@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { TScopedClient } from "@/lib/db/scoped";
 import { notFound } from "@/lib/errors";
 import { isPublished, type TReleaseState } from "@/lib/releases/state-machine";
+import { runPopulations } from "@/lib/runs/run-areas";
 import type { TSpiResult } from "@/lib/spi";
 import type { TPublicFramework } from "./framework";
 
@@ -184,6 +185,7 @@ async function loadBundle(
       select: { code: true, name: true, geometry: true, populations: { orderBy: { year: "desc" }, take: 1, select: { population: true } } },
     });
     const run = r.scoreRun;
+    const population = runPopulations(run.areas);
     core = {
       version: r.version,
       title: r.title,
@@ -192,7 +194,7 @@ async function loadBundle(
       run: { periods: run.periods, options: (run.options ?? {}) as Record<string, unknown>, engineVersion: run.engineVersion, inputHash: run.inputHash, datasetIds: run.datasetIds },
       edition: { code: run.frameworkEdition.code, edition: run.frameworkEdition.edition, name: run.frameworkEdition.name, definition: run.frameworkEdition.definition as unknown as TPublicFramework },
       result: run.result as unknown as TSpiResult,
-      wards: wards.map((w) => ({ code: w.code, name: w.name, geometry: w.geometry, population: w.populations[0]?.population ?? null })),
+      wards: wards.map((w) => ({ code: w.code, name: w.name, geometry: w.geometry, population: population(w.code, w.populations[0]?.population) })),
     };
     if (cache.size >= 16) cache.delete(cache.keys().next().value!);
     cache.set(releaseId, core);

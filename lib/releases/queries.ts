@@ -2,6 +2,7 @@ import "server-only";
 import type { TScopedClient } from "@/lib/db/scoped";
 import { notFound } from "@/lib/errors";
 import type { TSpiResult } from "@/lib/spi";
+import { runPopulations } from "@/lib/runs/run-areas";
 import { isPublished, type TReleaseState } from "./state-machine";
 
 /** The council's releases, newest first, with their run and people. */
@@ -107,6 +108,7 @@ export async function getReleaseForReview(db: TScopedClient, version: number, vi
     select: { code: true, name: true, geometry: true, populations: { orderBy: { year: "desc" }, take: 1, select: { population: true } } },
   });
   const state = r.state as TReleaseState;
+  const population = runPopulations(r.scoreRun.areas);
   return {
     release: {
       id: r.id,
@@ -142,6 +144,6 @@ export async function getReleaseForReview(db: TScopedClient, version: number, vi
         : null,
     comments: r.comments.map((c) => ({ id: c.id, author: who(c.author)!, authorId: c.authorId, body: c.body, areaCode: c.areaCode, scoreCode: c.scoreCode, parentId: c.parentId, createdAt: c.createdAt })),
     dataUploaderIds: datasets.map((d) => d.loadedById),
-    wards: wards.map((w) => ({ code: w.code, name: w.name, geometry: w.geometry, population: w.populations[0]?.population ?? null })),
+    wards: wards.map((w) => ({ code: w.code, name: w.name, geometry: w.geometry, population: population(w.code, w.populations[0]?.population) })),
   };
 }

@@ -77,6 +77,8 @@ export async function executeScoreRun(prisma: PrismaClient, runId: string): Prom
           inputHash: result.inputHash,
           result: result as unknown as object,
           datasetIds,
+          // the wards as scored: their population weights are published with the release
+          areas: areas.map((a) => ({ code: a.code, name: a.name ?? null, parent: a.parent ?? null, population: a.population ?? null, peerValue: a.peerValue ?? null })),
           // which covariate picked the peer groups, as it was described when the run used it
           ...(peerCovariate ? { options: { ...(run.options as object), peerCovariate } } : {}),
         },

@@ -32,12 +32,12 @@ async function code(p: Promise<unknown>): Promise<string | null> {
 }
 
 /** A release in the given state over a run of the fixture's result (no engine needed here). */
-async function release(c: { id: string }, version: number, state: string, opts: { publishAt?: Date | null; datasetIds?: string[] } = {}) {
+async function release(c: { id: string }, version: number, state: string, opts: { publishAt?: Date | null; datasetIds?: string[]; areas?: object[] } = {}) {
   const editionId = (await prisma.frameworkEdition.findFirstOrThrow({ where: { code: `tiny-${c.id}` } })).id;
   const officer = await createMember(prisma, c.id, ["officer"]);
   const reviewer = await createMember(prisma, c.id, ["reviewer"]);
   const run = await prisma.scoreRun.create({
-    data: { councilId: c.id, frameworkEditionId: editionId, periods: fx.result.periods, options: {}, status: "succeeded", progress: 100, result: fx.result as never, datasetIds: opts.datasetIds ?? [], startedById: officer.user.id, engineVersion: "test", inputHash: "0".repeat(64) },
+    data: { councilId: c.id, frameworkEditionId: editionId, periods: fx.result.periods, options: {}, status: "succeeded", progress: 100, result: fx.result as never, datasetIds: opts.datasetIds ?? [], areas: opts.areas as never, startedById: officer.user.id, engineVersion: "test", inputHash: "0".repeat(64) },
   });
   const approved = state === "approved" || state === "superseded";
   return prisma.release.create({
@@ -137,6 +137,23 @@ describe("the public release resolver", () => {
     expect(await code(getPreviewRelease(db, council, 5, NOW))).toBe("NOT_FOUND");
     // another council's scoped client cannot reach it
     expect(await code(getPreviewRelease(scopedClient(prisma, hidden.id), council, 3, NOW))).toBe("NOT_FOUND");
+  });
+
+  it("weights wards by the populations the run used, not ones loaded since", async () => {
+    const c = await setUpCouncil("frozenpop");
+    const [w1, w2] = fx.wards;
+    await release(c, 1, "approved", { areas: [{ code: w1.code, name: w1.name, parent: null, population: 5000, peerValue: null }] });
+    const areas = await prisma.area.findMany({ where: { councilId: c.id, code: { in: [w1.code, w2.code] } } });
+    for (const a of areas) await prisma.areaPopulation.create({ data: { councilId: c.id, areaId: a.id, year: 2030, population: 9999, source: "loaded after the release" } });
+    const pub = await getPublishedRelease(c.slug, 1, NOW);
+    expect(pub.wards.find((w) => w.code === w1.code)?.population).toBe(5000);
+    expect(pub.wards.find((w) => w.code === w2.code)?.population, "a ward the run had no population for").toBeNull();
+    // a run from before runs recorded their wards falls back to the latest figures
+    const old = await setUpCouncil("oldrun");
+    await release(old, 1, "approved");
+    const oa = await prisma.area.findFirstOrThrow({ where: { councilId: old.id, code: w1.code } });
+    await prisma.areaPopulation.create({ data: { councilId: old.id, areaId: oa.id, year: 2030, population: 7777, source: "live" } });
+    expect((await getPublishedRelease(old.slug, 1, NOW)).wards.find((w) => w.code === w1.code)?.population).toBe(7777);
   });
 
   it("raw values come from the datasets the run used, not today's data", async () => {

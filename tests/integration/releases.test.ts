@@ -83,6 +83,7 @@ describe("score runs", () => {
     expect(a.status).toBe("succeeded");
     expect(a.progress).toBe(100);
     expect(a.datasetIds).toHaveLength(1);
+    expect((a.areas as Array<{ code: string }>).map((w) => w.code).sort(), "the wards as the run saw them are kept with it").toHaveLength(17);
     expect(a.release?.state).toBe("draft");
     const result = a.result as { scores: Array<{ period: number; index: number | null }> };
     expect(result.scores.filter((s) => s.period === 2014 && s.index !== null)).toHaveLength(17);
