@@ -135,6 +135,7 @@ export function scorecards(
   });
   // peers of the area at position p of the order: positions lo[p] … hi[p] except p
   const lo = new Int32Array(nO), hi = new Int32Array(nO);
+  const peerRows = new Int32Array(nO);
   for (let p = 0; p < nO; p++) {
     if (nO - 1 <= opts.k) hi[p] = nO - 1;
     else {
@@ -144,10 +145,19 @@ export function scorecards(
         hi[p] = Math.max(hi[p], posOf[q]);
       }
     }
-    const peers: number[] = [];
-    for (let q = lo[p]; q <= hi[p]; q++) if (q !== p) peers.push(order[q]);
     // rows of one period are in area-code order, so sorting by row sorts by code
-    cards[order[p]].peers = Array.from(Int32Array.from(peers).sort(), (j) => codes[j]);
+    // (insertion sort: K is small)
+    let np = 0;
+    for (let q = lo[p]; q <= hi[p]; q++) {
+      if (q === p) continue;
+      const j = order[q];
+      let at = np++;
+      for (; at > 0 && peerRows[at - 1] > j; at--) peerRows[at] = peerRows[at - 1];
+      peerRows[at] = j;
+    }
+    const names: string[] = new Array(np);
+    for (let t = 0; t < np; t++) names[t] = codes[peerRows[t]];
+    cards[order[p]].peers = names;
   }
   const { index, dimensions, components } = run.levels;
   const series: Array<{ level: TScorecardItem["level"]; code: string; arr: Float64Array; off: number }> = [
@@ -162,7 +172,7 @@ export function scorecards(
   const window = new SortedWindow(nO);
   const mAad = new Float64Array(2);
   // per position and score: class (1 strength, −1 weakness, 0 neither), peer median, AAD
-  const cls = new Int8Array(nO * nS), med = new Float64Array(nO * nS), aad = new Float64Array(nO * nS);
+  const cls = new Int8Array(nO * nS), value = new Float64Array(nO * nS), med = new Float64Array(nO * nS), aad = new Float64Array(nO * nS);
   series.forEach((s, si) => {
     for (let p = 0; p < nO; p++) col[p] = s.arr[s.off + src[p]];
     window.size = 0;
@@ -184,6 +194,7 @@ export function scorecards(
       const c = classifySorted(y, window.values, window.size, mAad);
       if (c === 0) continue;
       cls[p * nS + si] = c;
+      value[p * nS + si] = y;
       med[p * nS + si] = mAad[0];
       aad[p * nS + si] = mAad[1];
     }
@@ -194,7 +205,7 @@ export function scorecards(
       const c = cls[p * nS + si];
       if (c === 0) continue;
       const s = series[si];
-      const item: TScorecardItem = { level: s.level, code: s.code, value: s.arr[s.off + src[p]], peerMedian: med[p * nS + si], peerAad: aad[p * nS + si] };
+      const item: TScorecardItem = { level: s.level, code: s.code, value: value[p * nS + si], peerMedian: med[p * nS + si], peerAad: aad[p * nS + si] };
       (c > 0 ? card.strengths : card.weaknesses).push(item);
     }
   }
