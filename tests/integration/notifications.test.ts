@@ -6,8 +6,7 @@ import { deliverOutbox, MAX_ATTEMPTS, purgeSentEmails, RETRY_DELAYS_MS, retryFai
 import { countUnread, listNotifications, markAllRead, openNotification, safePortalPath } from "@/lib/notifications/inbox";
 import { notify } from "@/lib/notifications/notify";
 import { announceDuePublications } from "@/lib/releases/announce";
-import { seedDemo } from "@/lib/db/seed";
-import { testDatabaseUrl, uniqueId } from "../support/db";
+import { isolatedDatabase, uniqueId } from "../support/db";
 import { startFakeSmtp } from "../support/fake-smtp";
 import { createCouncil, createMember } from "../support/fixtures";
 
@@ -17,10 +16,11 @@ import { createCouncil, createMember } from "../support/fixtures";
  * back-off and gives up after MAX_ATTEMPTS; people see only their own notifications; an
  * embargoed release is announced once when it goes public.
  *
- * Other test files share this database and may leave emails in the outbox, so every assertion
- * here is about this file's own recipients (unique addresses).
+ * The sender and the announcer act on every due row in the database, so this file has a database
+ * of its own: it must not send other files' (or the seeded demo's) emails.
  */
 let prisma: PrismaClient;
+let db: Awaited<ReturnType<typeof isolatedDatabase>>;
 let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
 const FROM = "Local SPI <no-reply@spi.example>";
 
@@ -33,13 +33,15 @@ async function addEmail(to: string, extra: Partial<{ status: "pending" | "sendin
 }
 
 beforeAll(async () => {
-  prisma = createPrismaClient(await testDatabaseUrl(), { max: 6 });
+  db = await isolatedDatabase("notifications");
+  prisma = createPrismaClient(db.url, { max: 6 });
   smtp = await startFakeSmtp({ rejectRcpt: /^reject-/ });
 }, 60_000);
 
 afterAll(async () => {
   await smtp?.stop();
   await prisma?.$disconnect();
+  await db?.drop();
 });
 
 describe("notify()", () => {
@@ -216,9 +218,8 @@ describe("a person's notifications", () => {
 
 describe("an embargoed release going public", () => {
   it("is announced once to the people who worked on it, and audited, even with two servers checking at once", async () => {
-    await seedDemo(prisma, { withDemoUsers: false });
-    const edition = await prisma.frameworkEdition.findFirstOrThrow({ where: { code: "london-wards-2015" } });
     const council = await createCouncil(prisma, "embargo");
+    const edition = await prisma.frameworkEdition.create({ data: { code: `tiny-${council.id}`, edition: "1", name: "Tiny framework", definition: { dimensions: [] }, periodMin: 2000, periodMax: 2030 } });
     const officer = await createMember(prisma, council.id, ["officer"]);
     const reviewer = await createMember(prisma, council.id, ["reviewer"]);
     const run = await prisma.scoreRun.create({ data: { councilId: council.id, frameworkEditionId: edition.id, periods: [2014], options: {}, startedById: officer.user.id, datasetIds: [], status: "succeeded" } });

@@ -38,6 +38,54 @@ async function startMigratedEmbedded(): Promise<string> {
   return db.url;
 }
 
+/**
+ * A database of a test file's own, for tests of platform-wide work (the email sender, the embargo
+ * announcer) that acts on every row it finds and so must not touch other files' rows or the
+ * seeded demo. With DATABASE_URL: a new database on the same server (dropped by `drop`); without
+ * (or without the right to create one): a fresh in-memory embedded Postgres. Migrated either way.
+ */
+export async function isolatedDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (base) {
+    const name = `test_${label.replace(/\W/g, "_")}_${uniqueId()}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE "${name}"`);
+      const u = new URL(base);
+      u.pathname = `/${name}`;
+      const client = new pg.Client({ connectionString: u.toString() });
+      await client.connect();
+      try {
+        await applyMigrations(client);
+      } finally {
+        await client.end();
+      }
+      return {
+        url: u.toString(),
+        drop: async () => {
+          const c = new pg.Client({ connectionString: base });
+          await c.connect();
+          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => c.end());
+        },
+      };
+    } catch (e) {
+      if (!/permission denied|must be owner|CREATEDB/i.test(String((e as Error).message))) throw e;
+    } finally {
+      await admin.end();
+    }
+  }
+  const db = await startEmbeddedDatabase(":memory:");
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    await applyMigrations(client);
+  } finally {
+    await client.end();
+  }
+  return { url: db.url, drop: () => db.stop() };
+}
+
 /** A short random suffix for slugs, emails and codes, so tests never collide on shared tables. */
 export function uniqueId(): string {
   return randomBytes(5).toString("hex");
