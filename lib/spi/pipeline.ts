@@ -70,12 +70,13 @@ export function computeRun(fw: TResolvedFramework, grid: TGrid): TRun {
   const nI = fw.indicators.length;
   const nP = grid.periods.length;
   const nCells = grid.areaCodes.length * nP;
-  const gflags = new Uint8Array(grid.raw.length);
-  const filled = { values: carryForward(grid, fw.carryForwardYears, gflags), flags: gflags };
-  const transformDropped = transformMatrix(fw, filled.values, filled.flags, nCells);
+  // steps 1–2 on the whole grid (indicator columns of area × period cells)
+  const filledFlags = new Uint8Array(grid.raw.length);
+  const filled = carryForward(grid, fw.carryForwardYears, filledFlags);
+  const transformDropped = transformMatrix(fw, filled, filledFlags, nCells);
   const keep = new Uint8Array(nCells);
   for (let i = 0; i < nI; i++) {
-    const col = filled.values.subarray(i * nCells, (i + 1) * nCells);
+    const col = filled.subarray(i * nCells, (i + 1) * nCells);
     for (let c = 0; c < nCells; c++) if (col[c] === col[c]) keep[c] = 1;
   }
   let rows = 0;
@@ -89,16 +90,16 @@ export function computeRun(fw: TResolvedFramework, grid: TGrid): TRun {
     rowPeriod[r] = c % nP;
     cellOf[r++] = c;
   }
-  let x = filled.values;
-  let flags = filled.flags;
+  let x = filled;
+  let flags = filledFlags;
   if (rows < nCells) {
     // drop the cells without any value (usually none, so the common case copies nothing)
     x = new Float64Array(rows * nI);
     flags = new Uint8Array(rows * nI);
     for (let i = 0; i < nI; i++) {
       for (let r = 0; r < rows; r++) {
-        x[i * rows + r] = filled.values[i * nCells + cellOf[r]];
-        flags[i * rows + r] = filled.flags[i * nCells + cellOf[r]];
+        x[i * rows + r] = filled[i * nCells + cellOf[r]];
+        flags[i * rows + r] = filledFlags[i * nCells + cellOf[r]];
       }
     }
   }
