@@ -12,11 +12,12 @@ export const FLAG_CLAMPED_D = 8;
  * value cannot travel further than the window). Returns the filled values (new array,
  * same layout as grid.raw: one column per indicator, cells by area then period) and
  * sets FLAG_CARRIED in `flags`. Window 0 = off. Cost: O(areas × periods × indicators),
- * one contiguous pass.
+ * one contiguous pass. `inPlace` fills grid.raw itself and returns it (only missing
+ * cells are written and only observed ones read, so the result is the same).
  */
-export function carryForward(grid: TGrid, windowYears: number, flags: Uint8Array): Float64Array {
+export function carryForward(grid: TGrid, windowYears: number, flags: Uint8Array, inPlace = false): Float64Array {
   const { raw, periods } = grid;
-  const out = Float64Array.from(raw);
+  const out = inPlace ? raw : Float64Array.from(raw);
   const nP = periods.length;
   if (windowYears <= 0 || nP < 2) return out;
   // each (indicator, area) is a run of nP consecutive cells

@@ -159,7 +159,8 @@ function scoreColumnar(input: TScoreInput): TSpiColumnarOutcome {
   const grid = buildGrid(fw, cols, problems);
   if (problems.some((p) => p.severity === "error")) return { ok: false, problems };
   const hash = inputHash(fw, grid, areas, options, input.sha256);
-  const run = computeRun(fw, grid);
+  // the raw grid is needed after this only by aggregation (already hashed)
+  const run = computeRun(fw, grid, !options.aggregate);
   fw.indicators.forEach((ind, i) => {
     if (run.transformDropped[i] > 0)
       problems.push({ severity: "warning", indicator: ind.code, message: `${run.transformDropped[i]} value(s) outside the transform's domain treated as missing` });

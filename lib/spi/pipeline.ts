@@ -65,14 +65,18 @@ export function transformMatrix(fw: TResolvedFramework, values: Float64Array, fl
   return dropped;
 }
 
-/** Run steps 1–7 on a grid. Linear in grid cells; fits are per component, not per area. */
-export function computeRun(fw: TResolvedFramework, grid: TGrid): TRun {
+/**
+ * Run steps 1–7 on a grid. Linear in grid cells; fits are per component, not per area.
+ * `consumeGrid`: carry forward in grid.raw itself instead of a copy (saves a copy of
+ * the whole grid); grid.raw then no longer holds the raw values.
+ */
+export function computeRun(fw: TResolvedFramework, grid: TGrid, consumeGrid = false): TRun {
   const nI = fw.indicators.length;
   const nP = grid.periods.length;
   const nCells = grid.areaCodes.length * nP;
   // steps 1–2 on the whole grid (indicator columns of area × period cells)
   const filledFlags = new Uint8Array(grid.raw.length);
-  const filled = carryForward(grid, fw.carryForwardYears, filledFlags);
+  const filled = carryForward(grid, fw.carryForwardYears, filledFlags, consumeGrid);
   const transformDropped = transformMatrix(fw, filled, filledFlags, nCells);
   const keep = new Uint8Array(nCells);
   for (let i = 0; i < nI; i++) {
