@@ -45,5 +45,7 @@ describe("spi score output formats", () => {
     expect(sorted(c.scores)).toEqual([...schema.$defs.scoreColumns.required].sort());
     expect(sorted(c.travel)).toEqual([...schema.$defs.travelColumns.required].sort());
     expect(sorted(c.travel.index)).toEqual([...schema.$defs.travelColumn.required].sort());
+    expect(sorted(c.strengthsWeaknesses)).toEqual([...schema.$defs.scorecardColumns.required].sort());
+    expect(sorted(c.strengthsWeaknesses.items)).toEqual([...schema.$defs.scorecardColumns.properties.items.required].sort());
   });
 });

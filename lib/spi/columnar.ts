@@ -1,4 +1,5 @@
 import { scoreRowsFromColumns } from "./output";
+import { scorecardRowsFromColumns } from "./peers";
 import type { TSpiColumnarResult, TSpiResult } from "./result-types";
 import { travelRowsFromColumns } from "./travel";
 
@@ -20,7 +21,7 @@ export function columnarToRows(c: TSpiColumnarResult): TSpiResult {
     scores: scoreRowsFromColumns(c.scores, c.areas, c.periods),
     diagnostics: c.diagnostics,
     travel: travelRowsFromColumns(c.travel, c.areas),
-    strengthsWeaknesses: c.strengthsWeaknesses,
+    strengthsWeaknesses: scorecardRowsFromColumns(c.strengthsWeaknesses, c.areas),
     aggregates: c.aggregates,
     uncertainty: c.uncertainty,
     problems: c.problems,

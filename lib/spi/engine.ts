@@ -6,7 +6,7 @@ import { canonicalJson, createSha256, type TSha256Factory } from "./hash";
 import { columnarToRows } from "./columnar";
 import { buildGrid, forEachCellChunk, toColumns, type TGrid } from "./observations";
 import { buildScoreColumns, weightsMap } from "./output";
-import { scorecards } from "./peers";
+import { noScorecards, scorecards } from "./peers";
 import { computeRun } from "./pipeline";
 import type { TSpiColumnarOutcome, TSpiColumnarResult, TSpiOutcome } from "./result-types";
 import { directionOfTravel } from "./travel";
@@ -184,7 +184,7 @@ function scoreColumnar(input: TScoreInput): TSpiColumnarOutcome {
     scores: buildScoreColumns(run),
     diagnostics: buildDiagnostics(run, options.outlierThreshold),
     travel: directionOfTravel(run, options.travelThreshold),
-    strengthsWeaknesses: options.peers ? scorecards(run, areaByCode, options.peers, problems) : [],
+    strengthsWeaknesses: options.peers ? scorecards(run, areaByCode, options.peers, problems) : noScorecards(),
     aggregates: options.aggregate ? aggregateToParents(run, areas, problems) : [],
     uncertainty: options.uncertainty ? runUncertainty(run, options.uncertainty, problems) : null,
     problems,

@@ -1,5 +1,5 @@
 import type { TRun } from "./pipeline";
-import type { TScorecard, TScorecardItem } from "./result-types";
+import type { TScorecard, TScorecardColumns, TScorecardItem } from "./result-types";
 import type { TArea, TProblem } from "./types";
 
 /**
@@ -99,13 +99,13 @@ export function scorecards(
   areaByCode: Map<string, TArea>,
   opts: { k: number; period: number | null },
   problems: TProblem[],
-): TScorecard[] {
+): TScorecardColumns {
   const { fw, grid } = run;
   const period = opts.period ?? grid.periods[grid.periods.length - 1];
   const pIdx = grid.periods.indexOf(period);
   if (pIdx < 0) {
     problems.push({ severity: "warning", period, message: "strengths/weaknesses: period not in the run" });
-    return [];
+    return noScorecards();
   }
   const rows: number[] = [];
   for (let r = 0; r < run.rows; r++) if (run.rowPeriod[r] === pIdx) rows.push(r);
@@ -121,21 +121,21 @@ export function scorecards(
   if (basis === "all-other-areas" && rows.length - 1 > opts.k) {
     // Without a covariate, "nearest" has no meaning and all-vs-all is quadratic.
     problems.push({ severity: "warning", period, message: `strengths/weaknesses skipped: no area has a peer value and there are more than ${opts.k + 1} areas` });
-    return [];
+    return noScorecards();
   }
   const cand = Int32Array.from(rows.map((_, j) => j).filter((j) => basis === "all-other-areas" || cov[j] === cov[j]));
   const order = Int32Array.from(cand).sort((a, b) => cov[a] - cov[b] || (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : 0));
   const posOf = new Int32Array(rows.length).fill(-1);
   order.forEach((j, p) => (posOf[j] = p));
   const nO = order.length;
-  const cards: TScorecard[] = codes.map((area, j) => {
-    const card: TScorecard = { area, period, peerBasis: basis, peers: [], strengths: [], weaknesses: [] };
-    if (posOf[j] < 0) card.note = "no peer value for this area";
-    return card;
-  });
   // peers of the area at position p of the order: positions lo[p] … hi[p] except p
   const lo = new Int32Array(nO), hi = new Int32Array(nO);
   const peerRows = new Int32Array(nO);
+  const peerCount = new Int32Array(rows.length);
+  for (let p = 0; p < nO; p++) peerCount[order[p]] = nO - 1 <= opts.k ? nO - 1 : Math.min(opts.k, nO - 1);
+  const peerStart = new Int32Array(rows.length + 1);
+  for (let j = 0; j < rows.length; j++) peerStart[j + 1] = peerStart[j] + peerCount[j];
+  const peerAreaIndex = new Int32Array(peerStart[rows.length]);
   for (let p = 0; p < nO; p++) {
     if (nO - 1 <= opts.k) hi[p] = nO - 1;
     else {
@@ -155,9 +155,8 @@ export function scorecards(
       for (; at > 0 && peerRows[at - 1] > j; at--) peerRows[at] = peerRows[at - 1];
       peerRows[at] = j;
     }
-    const names: string[] = new Array(np);
-    for (let t = 0; t < np; t++) names[t] = codes[peerRows[t]];
-    cards[order[p]].peers = names;
+    const at = peerStart[order[p]];
+    for (let t = 0; t < np; t++) peerAreaIndex[at + t] = run.rowArea[rows[peerRows[t]]];
   }
   const { index, dimensions, components } = run.levels;
   const series: Array<{ level: TScorecardItem["level"]; code: string; arr: Float64Array; off: number }> = [
@@ -199,15 +198,65 @@ export function scorecards(
       aad[p * nS + si] = mAad[1];
     }
   });
-  for (let p = 0; p < nO; p++) {
-    const card = cards[order[p]];
-    for (let si = 0; si < nS; si++) {
-      const c = cls[p * nS + si];
-      if (c === 0) continue;
-      const s = series[si];
-      const item: TScorecardItem = { level: s.level, code: s.code, value: value[p * nS + si], peerMedian: med[p * nS + si], peerAad: aad[p * nS + si] };
-      (c > 0 ? card.strengths : card.weaknesses).push(item);
+  // items in card (area) order, then series order
+  let nItems = 0;
+  for (let q = 0; q < cls.length; q++) if (cls[q] !== 0) nItems++;
+  const items = {
+    card: new Int32Array(nItems),
+    series: new Int32Array(nItems),
+    strength: new Uint8Array(nItems),
+    value: new Float64Array(nItems),
+    peerMedian: new Float64Array(nItems),
+    peerAad: new Float64Array(nItems),
+  };
+  for (let j = 0, t = 0; j < rows.length; j++) {
+    const p = posOf[j];
+    if (p < 0) continue;
+    for (let si = 0, q = p * nS; si < nS; si++, q++) {
+      if (cls[q] === 0) continue;
+      items.card[t] = j;
+      items.series[t] = si;
+      items.strength[t] = cls[q] > 0 ? 1 : 0;
+      items.value[t] = value[q];
+      items.peerMedian[t] = med[q];
+      items.peerAad[t] = aad[q];
+      t++;
     }
   }
-  return cards;
+  return {
+    length: rows.length,
+    period,
+    peerBasis: basis,
+    areaIndex: Int32Array.from(rows, (r) => run.rowArea[r]),
+    noPeerValue: Uint8Array.from(posOf, (p) => (p < 0 ? 1 : 0)),
+    peerStart,
+    peerAreaIndex,
+    series: series.map((s) => ({ level: s.level, code: s.code })),
+    items,
+  };
+}
+
+export function noScorecards(): TScorecardColumns {
+  const none = { card: new Int32Array(0), series: new Int32Array(0), strength: new Uint8Array(0), value: new Float64Array(0), peerMedian: new Float64Array(0), peerAad: new Float64Array(0) };
+  return { length: 0, period: null, peerBasis: null, areaIndex: new Int32Array(0), noPeerValue: new Uint8Array(0), peerStart: new Int32Array(1), peerAreaIndex: new Int32Array(0), series: [], items: none };
+}
+
+/** The rows layout of `strengthsWeaknesses` (one object per card and item), equal to what the engine returns by default. */
+export function scorecardRowsFromColumns(sc: TScorecardColumns, areas: readonly string[]): TScorecard[] {
+  const out: TScorecard[] = new Array(sc.length);
+  const { items } = sc;
+  let t = 0;
+  for (let c = 0; c < sc.length; c++) {
+    const peers: string[] = new Array(sc.peerStart[c + 1] - sc.peerStart[c]);
+    for (let q = 0; q < peers.length; q++) peers[q] = areas[sc.peerAreaIndex[sc.peerStart[c] + q]];
+    const card: TScorecard = { area: areas[sc.areaIndex[c]], period: sc.period as number, peerBasis: sc.peerBasis!, peers, strengths: [], weaknesses: [] };
+    for (; t < items.card.length && items.card[t] === c; t++) {
+      const s = sc.series[items.series[t]];
+      const item: TScorecardItem = { level: s.level, code: s.code, value: items.value[t], peerMedian: items.peerMedian[t], peerAad: items.peerAad[t] };
+      (items.strength[t] ? card.strengths : card.weaknesses).push(item);
+    }
+    if (sc.noPeerValue[c]) card.note = "no peer value for this area";
+    out[c] = card;
+  }
+  return out;
 }

@@ -196,14 +196,46 @@ export interface TTravelColumns {
 }
 
 /**
- * The result with `scores` and `travel` held in columns (typed arrays) instead of one
- * object per row: what national-scale runs use (`resultLayout: "columnar"`). Every
- * other field is as in TSpiResult; `columnarToRows` gives the rows layout exactly.
+ * `strengthsWeaknesses` of a columnar result: one card per area scored in the peer
+ * period (in area order), peers and items in flat arrays.
  */
-export interface TSpiColumnarResult extends Omit<TSpiResult, "scores" | "travel"> {
+export interface TScorecardColumns {
+  /** Number of cards (0 when strengths and weaknesses were not computed). */
+  length: number;
+  period: number | null;
+  peerBasis: TScorecard["peerBasis"] | null;
+  /** Index into the result's `areas`, per card. */
+  areaIndex: Int32Array;
+  /** 1 when the card's area has no peer value (no peers, no items). */
+  noPeerValue: Uint8Array;
+  /** Peers of card c: peerAreaIndex[peerStart[c] … peerStart[c + 1]) (indices into `areas`, in code order). */
+  peerStart: Int32Array;
+  peerAreaIndex: Int32Array;
+  /** The scores compared, in order: the index, dimensions, components, indicators. */
+  series: Array<{ level: TScorecardItem["level"]; code: string }>;
+  /** Strengths and weaknesses, ordered by card, then by series. */
+  items: {
+    card: Int32Array;
+    series: Int32Array;
+    /** 1 strength (above median + AAD), 0 weakness (below median − AAD). */
+    strength: Uint8Array;
+    value: Float64Array;
+    peerMedian: Float64Array;
+    peerAad: Float64Array;
+  };
+}
+
+/**
+ * The result with `scores`, `travel` and `strengthsWeaknesses` held in columns (typed
+ * arrays) instead of one object per row or item: what national-scale runs use
+ * (`resultLayout: "columnar"`). Every other field is as in TSpiResult;
+ * `columnarToRows` gives the rows layout exactly.
+ */
+export interface TSpiColumnarResult extends Omit<TSpiResult, "scores" | "travel" | "strengthsWeaknesses"> {
   layout: "columnar";
   scores: TScoreColumns;
   travel: TTravelColumns;
+  strengthsWeaknesses: TScorecardColumns;
 }
 
 export type TSpiColumnarOutcome = { ok: true; result: TSpiColumnarResult; problems: TProblem[] } | { ok: false; problems: TProblem[] };

@@ -13,6 +13,14 @@ const inputs: Array<[string, TScoreInput]> = [
   ["small fixture", { framework: small.framework, observations: small.observations, areas: small.areas, options: { uncertainty: { draws: 20, seed: 3 } } }],
   ["sparse data (null scores, reasons, flags)", { framework: sparseFw, observations: syntheticObservations(sparseFw, { areas: 30, periods: 4, missing: 0.5 }), options: { peers: { k: 100 } } }],
   ["one period (no travel)", { framework: sparseFw, observations: syntheticObservations(sparseFw, { areas: 5, periods: 1 }) }],
+  [
+    "300 scorecards (more than one batch), some areas without a peer value",
+    {
+      framework: sparseFw,
+      observations: syntheticObservations(sparseFw, { areas: 300, periods: 2 }),
+      areas: Array.from({ length: 300 }, (_, i) => ({ code: `A${String(i).padStart(6, "0")}`, peerValue: i % 7 === 0 ? null : (i * 37) % 101 })),
+    },
+  ],
 ];
 
 function columnar(input: TScoreInput): TSpiColumnarResult {

@@ -1,5 +1,6 @@
 import { FLAG_SETS } from "./output";
-import type { TScoreColumns, TSpiColumnarResult, TTravelColumn, TTravelColumns } from "./result-types";
+import { scorecardRowsFromColumns } from "./peers";
+import type { TScoreColumns, TScorecard, TScorecardColumns, TSpiColumnarResult, TTravelColumn, TTravelColumns } from "./result-types";
 
 /*
  * Streaming serialisation of a columnar result, so a national run is written without
@@ -92,6 +93,7 @@ function* resultPieces(r: TSpiColumnarResult, opts: TJsonOptions, f: Fmt): Gener
     first = false;
     if (key === "scores") yield* rows ? scoreRowsJson(r, f) : columnsJson(value, f, 1);
     else if (key === "travel") yield* rows ? travelRowsJson(r, f) : columnsJson(value, f, 1);
+    else if (key === "strengthsWeaknesses") yield* rows ? scorecardRowsJson(r, f) : columnsJson(value, f, 1);
     else yield f.json(value, 1);
   }
   yield f.nl(0) + "}";
@@ -156,6 +158,46 @@ function scoreRowsJson(r: TSpiColumnarResult, f: Fmt): Generator<string> {
       n3 + "}" +
       f.nl(2) + "}";
   });
+}
+
+/** `[card, …]` of the rows layout's strengths and weaknesses, a few cards' objects at a time. */
+function scorecardRowsJson(r: TSpiColumnarResult, f: Fmt): Generator<string> {
+  const sc = r.strengthsWeaknesses;
+  // first item of each card (items are ordered by card)
+  const itemStart = new Int32Array(sc.length + 1);
+  for (let t = 0; t < sc.items.card.length; t++) itemStart[sc.items.card[t] + 1]++;
+  for (let c = 0; c < sc.length; c++) itemStart[c + 1] += itemStart[c];
+  let cards: TScorecard[] = [];
+  let first = 0;
+  return arrayJson(sc.length, f, (c) => {
+    if (c >= first + cards.length) {
+      first = c;
+      cards = scorecardRowsFromColumns(sliceCards(sc, c, Math.min(sc.length, c + 256), itemStart), r.areas);
+    }
+    return f.json(cards[c - first], 2);
+  });
+}
+
+/** Cards [from, to) of scorecard columns, as scorecard columns (items re-numbered). */
+function sliceCards(sc: TScorecardColumns, from: number, to: number, itemStart: Int32Array): TScorecardColumns {
+  const { items } = sc;
+  const [a, b] = [itemStart[from], itemStart[to]];
+  return {
+    ...sc,
+    length: to - from,
+    areaIndex: sc.areaIndex.subarray(from, to),
+    noPeerValue: sc.noPeerValue.subarray(from, to),
+    peerStart: sc.peerStart.subarray(from, to + 1).map((x) => x - sc.peerStart[from]),
+    peerAreaIndex: sc.peerAreaIndex.subarray(sc.peerStart[from], sc.peerStart[to]),
+    items: {
+      card: items.card.subarray(a, b).map((c) => c - from),
+      series: items.series.subarray(a, b),
+      strength: items.strength.subarray(a, b),
+      value: items.value.subarray(a, b),
+      peerMedian: items.peerMedian.subarray(a, b),
+      peerAad: items.peerAad.subarray(a, b),
+    },
+  };
 }
 
 const STATUS_JSON: Record<number, string> = { 1: '"improving"', 0: '"stable"', [-1]: '"worsening"' };
