@@ -79,7 +79,8 @@ export default async function WardFactsPage({ params, searchParams }: TProps) {
         </li>
         <li>
           <strong>Population weights, for larger areas.</strong> Where wards are combined — a regional view of several councils, by score or by indicator — each ward
-          counts in proportion to its latest population. A score run records each ward&apos;s population in the year nearest its last year.
+          counts in proportion to its population. A score run takes each ward&apos;s population for the year nearest its last year and keeps it with the
+          release, so figures loaded here change the next run, never a release already published.
         </li>
       </ul>
       {withPeer === 0 && (
