@@ -28,13 +28,7 @@ async function startMigratedEmbedded(): Promise<string> {
   const stop = () => void db.stop();
   process.once("beforeExit", stop);
   process.once("exit", stop);
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    await applyMigrations(client);
-  } finally {
-    await client.end();
-  }
+  await migrate(db.url);
   return db.url;
 }
 
@@ -54,13 +48,7 @@ export async function isolatedDatabase(label: string): Promise<{ url: string; dr
       await admin.query(`CREATE DATABASE "${name}"`);
       const u = new URL(base);
       u.pathname = `/${name}`;
-      const client = new pg.Client({ connectionString: u.toString() });
-      await client.connect();
-      try {
-        await applyMigrations(client);
-      } finally {
-        await client.end();
-      }
+      await migrate(u.toString());
       return {
         url: u.toString(),
         drop: async () => {
@@ -76,14 +64,19 @@ export async function isolatedDatabase(label: string): Promise<{ url: string; dr
     }
   }
   const db = await startEmbeddedDatabase(":memory:");
-  const client = new pg.Client({ connectionString: db.url });
+  await migrate(db.url);
+  return { url: db.url, drop: () => db.stop() };
+}
+
+/** Apply every migration to the database at `url`. */
+async function migrate(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await applyMigrations(client);
   } finally {
     await client.end();
   }
-  return { url: db.url, drop: () => db.stop() };
 }
 
 /** A short random suffix for slugs, emails and codes, so tests never collide on shared tables. */
