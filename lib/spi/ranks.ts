@@ -1,61 +1,113 @@
 /**
  * Competition ranks ("1224"): rank = 1 + number of strictly higher scores, so ties
- * share the best rank. NaN scores get NaN. The values are sorted natively; then each
- * value's upper bound (the position after its last equal value) is looked up in a
- * small open-addressing hash table keyed by the value's bits, which is cheaper than a
- * binary search per value (whose branches the CPU cannot predict).
+ * share the best rank. NaN scores get NaN.
+ *
+ * Ranked by bucketing instead of sorting: the values are spread over n buckets of equal
+ * width between their minimum and maximum. Bucketing is monotone (a higher value never
+ * lands in a lower bucket), so a value's rank is 1 + the count of values in higher
+ * buckets + the count of strictly higher values in its own bucket, which holds about one
+ * value on average. A crowded bucket (many ties, e.g. clamped scores of 100) is sorted
+ * and searched instead. Every comparison is exact, so the ranks are exactly those of a
+ * sort, in O(n) expected time: about half the time of a native sort on national runs.
  */
-class UpperBoundTable {
-  private cap = 0;
-  private mask = 0;
-  private lo = new Int32Array(0);
-  private hi = new Int32Array(0);
-  /** Upper bound + 1 per slot; 0 = empty. */
-  private ub = new Int32Array(0);
-  private f64 = new Float64Array(1);
-  private bits = new Int32Array(this.f64.buffer);
 
-  /** Index the distinct values of sorted[0 … n). */
-  build(sorted: Float64Array, n: number): void {
-    let size = 16;
-    while (size < 2 * n) size *= 2;
-    if (size > this.cap) {
-      this.cap = size;
-      this.lo = new Int32Array(size);
-      this.hi = new Int32Array(size);
-      this.ub = new Int32Array(size);
+/** Buckets up to this size are compared pairwise; larger ones are sorted. */
+const PAIRWISE = 24;
+
+// scratch reused across calls: the engine is synchronous
+let ends = new Int32Array(0);
+let bucketOf = new Int32Array(0);
+let byBucket = new Float64Array(0);
+let origin = new Int32Array(0);
+
+/** Ranks of values[0 … n) (no NaN) written to out[at[k]] (or out[k] without `at`). */
+function rankPresent(
+  values: Float64Array,
+  n: number,
+  out: Float64Array,
+  at: Int32Array | null,
+): void {
+  let min = Infinity,
+    max = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const range = max - min;
+  if (n === 0) return;
+  if (!(range > 0 && range < Infinity)) {
+    // all equal (rank 1), or infinite scores (unclamped overflow): rank by a sort
+    if (range === 0) for (let k = 0; k < n; k++) out[at ? at[k] : k] = 1;
+    else rankBySort(values, n, out, at);
+    return;
+  }
+  if (ends.length < n + 1) {
+    ends = new Int32Array(n + 1);
+    bucketOf = new Int32Array(n);
+    byBucket = new Float64Array(n);
+    origin = new Int32Array(n);
+  }
+  const nb = n;
+  const scale = nb / range;
+  ends.fill(0, 0, nb + 1);
+  for (let k = 0; k < n; k++) {
+    let b = Math.floor((values[k] - min) * scale);
+    if (b >= nb) b = nb - 1;
+    bucketOf[k] = b;
+    ends[b + 1]++;
+  }
+  for (let b = 0; b < nb; b++) ends[b + 1] += ends[b];
+  // ends[b] is now where bucket b starts; placing advances it to where b ends
+  for (let k = 0; k < n; k++) {
+    const p = ends[bucketOf[k]]++;
+    byBucket[p] = values[k];
+    origin[p] = k;
+  }
+  for (let b = 0, s = 0; b < nb; b++) {
+    const e = ends[b];
+    const c = e - s;
+    // every value in a higher bucket is higher: n − e of them
+    if (c === 1) out[at ? at[origin[s]] : origin[s]] = 1 + n - e;
+    else if (c > 1 && c <= PAIRWISE) {
+      for (let p = s; p < e; p++) {
+        const v = byBucket[p];
+        let higher = 0;
+        for (let q = s; q < e; q++) if (byBucket[q] > v) higher++;
+        out[at ? at[origin[p]] : origin[p]] = 1 + n - e + higher;
+      }
+    } else if (c > PAIRWISE) {
+      const sorted = byBucket.slice(s, e).sort();
+      for (let p = s; p < e; p++)
+        out[at ? at[origin[p]] : origin[p]] =
+          1 + n - e + (c - upperBound(sorted, byBucket[p]));
     }
-    // only the first `size` slots are used, however large the buffers have grown
-    this.mask = size - 1;
-    this.ub.fill(0, 0, size);
-    for (let k = 0; k < n; k++) if (k === n - 1 || sorted[k + 1] !== sorted[k]) this.put(sorted[k], k + 1);
-  }
-
-  private slot(v: number): number {
-    // -0 and 0 are equal values, so they must land on the same key
-    this.f64[0] = v === 0 ? 0 : v;
-    const lo = this.bits[0], hi = this.bits[1];
-    let s = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0;
-    const mask = this.mask;
-    for (s &= mask; this.ub[s] !== 0 && (this.lo[s] !== lo || this.hi[s] !== hi); s = (s + 1) & mask);
-    return s;
-  }
-
-  private put(v: number, upper: number): void {
-    const s = this.slot(v);
-    this.lo[s] = this.bits[0];
-    this.hi[s] = this.bits[1];
-    this.ub[s] = upper + 1;
-  }
-
-  /** Upper bound of a value that is among the indexed ones. */
-  get(v: number): number {
-    return this.ub[this.slot(v)] - 1;
+    s = e;
   }
 }
 
-// one shared table: the engine is synchronous, and the buffers are reused across calls
-const TABLE = new UpperBoundTable();
+/** Position after the last value <= v in sorted values. */
+function upperBound(sorted: Float64Array, v: number): number {
+  let lo = 0,
+    hi = sorted.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (sorted[m] <= v) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
+
+function rankBySort(
+  values: Float64Array,
+  n: number,
+  out: Float64Array,
+  at: Int32Array | null,
+): void {
+  const sorted = values.slice(0, n).sort();
+  for (let k = 0; k < n; k++)
+    out[at ? at[k] : k] = 1 + n - upperBound(sorted, values[k]);
+}
 
 /** Rank a column (stride `width`, offset `offset`) of a rows × width matrix within each period's rows. */
 export function rankByPeriod(
@@ -65,32 +117,41 @@ export function rankByPeriod(
   rowsByPeriod: Int32Array[],
   out: Float64Array = new Float64Array(values.length / width).fill(NaN),
 ): Float64Array {
-  const table = TABLE;
+  let present = new Float64Array(0);
+  let at = new Int32Array(0);
   for (const rows of rowsByPeriod) {
-    const present = new Float64Array(rows.length);
+    if (present.length < rows.length) {
+      present = new Float64Array(rows.length);
+      at = new Int32Array(rows.length);
+    }
     let n = 0;
     for (let k = 0; k < rows.length; k++) {
-      const v = values[rows[k] * width + offset];
-      if (v === v) present[n++] = v;
+      const row = rows[k];
+      const v = values[row * width + offset];
+      if (v === v) {
+        present[n] = v;
+        at[n++] = row;
+      } else out[row] = NaN;
     }
-    const sorted = present.subarray(0, n).sort();
-    table.build(sorted, n);
-    for (let k = 0; k < rows.length; k++) {
-      const v = values[rows[k] * width + offset];
-      out[rows[k]] = v === v ? 1 + n - table.get(v) : NaN;
-    }
+    rankPresent(present, n, out, at);
   }
   return out;
 }
 
 /** Competition ranks of a plain vector (1 = highest). NaN entries get NaN. */
-export function rankVector(values: Float64Array, out: Float64Array = new Float64Array(values.length)): Float64Array {
+export function rankVector(
+  values: Float64Array,
+  out: Float64Array = new Float64Array(values.length),
+): Float64Array {
   const present = new Float64Array(values.length);
+  const at = new Int32Array(values.length);
   let n = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present[n++] = values[i];
-  const sorted = present.subarray(0, n).sort();
-  const table = TABLE;
-  table.build(sorted, n);
-  for (let i = 0; i < values.length; i++) out[i] = values[i] === values[i] ? 1 + n - table.get(values[i]) : NaN;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === values[i]) {
+      present[n] = values[i];
+      at[n++] = i;
+    } else out[i] = NaN;
+  }
+  rankPresent(present, n, out, at);
   return out;
 }
