@@ -6,6 +6,7 @@ import { isPublished, type TReleaseState } from "@/lib/releases/state-machine";
 import { runPopulations } from "@/lib/runs/run-areas";
 import type { TSpiResult } from "@/lib/spi";
 import type { TPublicFramework } from "./framework";
+import { publicStandings, type TStandingRow } from "./public-standing";
 
 /*
  * THE resolver for everything the public sees (pages, downloads, API).
@@ -16,31 +17,56 @@ import type { TPublicFramework } from "./framework";
  * councilId explicitly, and every release it returns has passed `isPublished` (approved or
  * superseded, and its embargo `publishAt` has passed). A release that exists but is not
  * published is reported exactly as one that does not exist (NOT_FOUND), so nothing leaks.
+ * Nor does its supersession: a release stays "approved" and latest to the public until the
+ * release that corrects it is itself public (./public-standing.ts).
  */
 
 /** A release as the public sees it: immutable once approved, so safe to cache forever. */
 export interface TPublicRelease {
-  council: { id: string; slug: string; name: string; laCode: string; boundaryVintage: string };
+  council: {
+    id: string;
+    slug: string;
+    name: string;
+    laCode: string;
+    boundaryVintage: string;
+  };
   release: {
     id: string;
     version: number;
+    /** as the public sees it at `now`: "superseded" only once a correcting release is public */
     state: "approved" | "superseded";
     title: string;
     notes: string | null;
     approvedAt: Date | null;
     publishAt: Date;
-    /** the earlier release this one corrected, if it is public */
+    /** the earlier release this one corrected, as it stood when this one came out (never changes) */
     supersedesVersion: number | null;
     /** the release that corrected this one, once that release is itself public */
     supersededByVersion: number | null;
     /** whether this is the council's newest public release */
     isLatest: boolean;
   };
-  run: { periods: number[]; options: Record<string, unknown>; engineVersion: string | null; inputHash: string | null; datasetIds: string[] };
-  edition: { code: string; edition: string; name: string; definition: TPublicFramework };
+  run: {
+    periods: number[];
+    options: Record<string, unknown>;
+    engineVersion: string | null;
+    inputHash: string | null;
+    datasetIds: string[];
+  };
+  edition: {
+    code: string;
+    edition: string;
+    name: string;
+    definition: TPublicFramework;
+  };
   result: TSpiResult;
   /** the council's wards in the release's boundary vintage, by name */
-  wards: Array<{ code: string; name: string; geometry: unknown; population: number | null }>;
+  wards: Array<{
+    code: string;
+    name: string;
+    geometry: unknown;
+    population: number | null;
+  }>;
 }
 
 const PUBLISHABLE: TReleaseState[] = ["approved", "superseded"];
@@ -52,6 +78,14 @@ export function parseVersion(v: string): number | "latest" | null {
   return VERSION.test(v) ? Number(v) : null;
 }
 
+const COUNCIL_SELECT = {
+  id: true,
+  slug: true,
+  name: true,
+  laCode: true,
+  boundaryVintage: true,
+} as const;
+
 const HEADER_SELECT = {
   id: true,
   version: true,
@@ -61,39 +95,72 @@ const HEADER_SELECT = {
   approvedAt: true,
   publishAt: true,
   supersededById: true,
-  scoreRun: { select: { periods: true, frameworkEdition: { select: { code: true, edition: true, name: true } } } },
+  scoreRun: {
+    select: {
+      periods: true,
+      frameworkEdition: { select: { code: true, edition: true, name: true } },
+    },
+  },
 } as const;
 
-/** The release headers of a council that are public at `now`, newest first. */
-async function publishedHeaders(councilId: string, now: Date) {
-  const rows = await prisma.release.findMany({
-    where: { councilId, state: { in: PUBLISHABLE }, publishAt: { not: null, lte: now } },
+/**
+ * The headers of a council's approved and superseded releases, newest first: those public at
+ * `now`, and all of them (embargoed ones too, never to be shown: only to follow a supersession
+ * chain through them, see ./public-standing.ts).
+ */
+async function releaseHeaders(councilId: string, now: Date) {
+  const all = await prisma.release.findMany({
+    where: { councilId, state: { in: PUBLISHABLE }, publishAt: { not: null } },
     orderBy: { version: "desc" },
     select: HEADER_SELECT,
   });
-  // belt and braces: the query filters, and the state machine's own rule decides
-  return rows.filter((r) => isPublished({ state: r.state as TReleaseState, publishAt: r.publishAt }, now));
+  return {
+    all,
+    published: all.filter((r) =>
+      isPublished(
+        { state: r.state as TReleaseState, publishAt: r.publishAt },
+        now,
+      ),
+    ),
+  };
 }
 
 /** Councils with at least one public release at `now`, by name. */
 export async function findPublicCouncils(now: Date) {
   const councils = await prisma.council.findMany({
-    where: { releases: { some: { state: { in: PUBLISHABLE }, publishAt: { not: null, lte: now } } } },
+    where: {
+      releases: {
+        some: {
+          state: { in: PUBLISHABLE },
+          publishAt: { not: null, lte: now },
+        },
+      },
+    },
     orderBy: { name: "asc" },
     select: { id: true, slug: true, name: true, laCode: true },
   });
   const out = [];
   for (const c of councils) {
-    const releases = await publishedHeaders(c.id, now);
+    const { published: releases } = await releaseHeaders(c.id, now);
     if (releases.length === 0) continue;
-    out.push({ slug: c.slug, name: c.name, laCode: c.laCode, latestVersion: releases[0].version, latestPublishAt: releases[0].publishAt!, releaseCount: releases.length });
+    out.push({
+      slug: c.slug,
+      name: c.name,
+      laCode: c.laCode,
+      latestVersion: releases[0].version,
+      latestPublishAt: releases[0].publishAt!,
+      releaseCount: releases.length,
+    });
   }
   return out;
 }
 
 async function councilBySlug(slug: string) {
   if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw notFound("Council");
-  const c = await prisma.council.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, laCode: true, boundaryVintage: true } });
+  const c = await prisma.council.findUnique({
+    where: { slug },
+    select: COUNCIL_SELECT,
+  });
   if (!c) throw notFound("Council");
   return c;
 }
@@ -101,22 +168,25 @@ async function councilBySlug(slug: string) {
 /** A council's public releases at `now`, newest first; NOT_FOUND when it has none. */
 export async function findPublishedReleases(councilSlug: string, now: Date) {
   const council = await councilBySlug(councilSlug);
-  const rows = await publishedHeaders(council.id, now);
-  if (rows.length === 0) throw notFound("Council");
-  const byId = new Map(rows.map((r) => [r.id, r.version]));
+  const { all, published } = await releaseHeaders(council.id, now);
+  if (published.length === 0) throw notFound("Council");
+  const standings = publicStandings(all, now);
   return {
     council: { slug: council.slug, name: council.name, laCode: council.laCode },
-    releases: rows.map((r, i) => ({
-      version: r.version,
-      title: r.title,
-      state: r.state as "approved" | "superseded",
-      publishAt: r.publishAt!,
-      approvedAt: r.approvedAt,
-      periods: r.scoreRun.periods,
-      edition: r.scoreRun.frameworkEdition,
-      supersededByVersion: r.supersededById ? (byId.get(r.supersededById) ?? null) : null,
-      isLatest: i === 0,
-    })),
+    releases: published.map((r, i) => {
+      const { state, supersededByVersion } = standings.of(r);
+      return {
+        version: r.version,
+        title: r.title,
+        state,
+        publishAt: r.publishAt!,
+        approvedAt: r.approvedAt,
+        periods: r.scoreRun.periods,
+        edition: r.scoreRun.frameworkEdition,
+        supersededByVersion,
+        isLatest: i === 0,
+      };
+    }),
   };
 }
 
@@ -125,19 +195,39 @@ export async function findPublishedReleases(councilSlug: string, now: Date) {
  * `now`). Throws NOT_FOUND — for an unknown council, an unknown version, and equally for a draft,
  * submitted, withdrawn or embargoed release — so the public cannot tell them apart.
  */
-export async function getPublishedRelease(councilSlug: string, version: number | "latest", now: Date): Promise<TPublicRelease> {
+export async function getPublishedRelease(
+  councilSlug: string,
+  version: number | "latest",
+  now: Date,
+): Promise<TPublicRelease> {
   if (!/^[a-z0-9-]{1,80}$/.test(councilSlug)) throw notFound("Council");
-  // one query on the hot path (every public page, API call and embed): the council's public
-  // release headers with the council itself; no public release looks exactly like no council
+  // one query on the hot path (every public page, API call and embed): the council's approved
+  // release headers with the council itself (embargoed ones only to follow supersession through,
+  // never returned); no public release looks exactly like no council
   const rows = await prisma.release.findMany({
-    where: { council: { slug: councilSlug }, state: { in: PUBLISHABLE }, publishAt: { not: null, lte: now } },
+    where: {
+      council: { slug: councilSlug },
+      state: { in: PUBLISHABLE },
+      publishAt: { not: null },
+    },
     orderBy: { version: "desc" },
-    select: { ...HEADER_SELECT, council: { select: { id: true, slug: true, name: true, laCode: true, boundaryVintage: true } } },
+    select: {
+      ...HEADER_SELECT,
+      council: { select: COUNCIL_SELECT },
+    },
   });
-  const headers = rows.filter((r) => isPublished({ state: r.state as TReleaseState, publishAt: r.publishAt }, now));
-  const h = version === "latest" ? headers[0] : headers.find((r) => r.version === version);
+  const headers = rows.filter((r) =>
+    isPublished(
+      { state: r.state as TReleaseState, publishAt: r.publishAt },
+      now,
+    ),
+  );
+  const h =
+    version === "latest"
+      ? headers[0]
+      : headers.find((r) => r.version === version);
   if (!h) throw notFound("Release");
-  return loadBundle(h.council, { id: h.id, state: h.state, publishAt: h.publishAt, supersededById: h.supersededById }, headers);
+  return loadBundle(h.council, h, rows, now);
 }
 
 /**
@@ -145,44 +235,84 @@ export async function getPublishedRelease(councilSlug: string, version: number |
  * `db` must come from requireCouncil(slug, "release:read"): the membership check is the caller's.
  * Only approved or superseded releases can be previewed — never drafts or ones under review.
  */
-export async function getPreviewRelease(db: TScopedClient, council: TPublicRelease["council"], version: number, now: Date): Promise<TPublicRelease> {
-  const r = await db.release.findFirst({ where: { version, state: { in: PUBLISHABLE } }, select: { id: true, state: true, publishAt: true, supersededById: true } });
+export async function getPreviewRelease(
+  db: TScopedClient,
+  council: TPublicRelease["council"],
+  version: number,
+  now: Date,
+): Promise<TPublicRelease> {
+  const r = await db.release.findFirst({
+    where: { version, state: { in: PUBLISHABLE } },
+    select: { id: true },
+  });
   if (!r) throw notFound("Release");
-  return loadBundle(council, r, await publishedHeaders(council.id, now));
+  const { all } = await releaseHeaders(council.id, now);
+  const head = all.find((h) => h.id === r.id);
+  if (!head) throw notFound("Release");
+  return loadBundle(council, head, all, now);
 }
 
 /** Whether a bundle is public at `now` (false for a preview of an embargoed release). */
 export function isPublic(r: TPublicRelease, now: Date): boolean {
-  return isPublished({ state: r.release.state, publishAt: r.release.publishAt }, now);
+  return isPublished(
+    { state: r.release.state, publishAt: r.release.publishAt },
+    now,
+  );
 }
 
 // The content of an approved release never changes (rule 5), so it is cached in memory by id.
-// Its state and supersededBy do change (approved → superseded), so those are read every time.
-type TCore = Pick<TPublicRelease, "run" | "edition" | "result" | "wards"> & { version: number; title: string; notes: string | null; approvedAt: Date | null };
+// Its public standing does change (approved → superseded, latest or not), so that is worked out
+// from the council's release headers every time.
+type TCore = Pick<TPublicRelease, "run" | "edition" | "result" | "wards"> & {
+  version: number;
+  title: string;
+  notes: string | null;
+  approvedAt: Date | null;
+};
 const cache = new Map<string, TCore>();
 
 /**
- * The release's content (cached) with its current standing: `head` is the release's state row,
- * just read by the caller, and `published` the council's public releases, newest first.
+ * The release's content (cached) with its public standing at `now`: `head` is the release's
+ * header, just read by the caller, and `all` the council's approved and superseded releases
+ * (embargoed ones too), newest first.
  */
 async function loadBundle(
   council: TPublicRelease["council"],
-  head: { id: string; state: string; publishAt: Date | null; supersededById: string | null },
-  published: Array<{ id: string; version: number; supersededById: string | null }>,
+  head: TStandingRow,
+  all: readonly TStandingRow[],
+  now: Date,
 ): Promise<TPublicRelease> {
   const releaseId = head.id;
-  if (!PUBLISHABLE.includes(head.state as TReleaseState) || !head.publishAt) throw notFound("Release");
+  if (!PUBLISHABLE.includes(head.state as TReleaseState) || !head.publishAt)
+    throw notFound("Release");
   let core = cache.get(releaseId);
   if (!core) {
     const r = await prisma.release.findFirst({
-      where: { id: releaseId, councilId: council.id, state: { in: PUBLISHABLE } },
+      where: {
+        id: releaseId,
+        councilId: council.id,
+        state: { in: PUBLISHABLE },
+      },
       include: { scoreRun: { include: { frameworkEdition: true } } },
     });
     if (!r || !r.scoreRun.result) throw notFound("Release");
     const wards = await prisma.area.findMany({
-      where: { councilId: council.id, kind: "ward", vintage: council.boundaryVintage },
+      where: {
+        councilId: council.id,
+        kind: "ward",
+        vintage: council.boundaryVintage,
+      },
       orderBy: { name: "asc" },
-      select: { code: true, name: true, geometry: true, populations: { orderBy: { year: "desc" }, take: 1, select: { population: true } } },
+      select: {
+        code: true,
+        name: true,
+        geometry: true,
+        populations: {
+          orderBy: { year: "desc" },
+          take: 1,
+          select: { population: true },
+        },
+      },
     });
     const run = r.scoreRun;
     const population = runPopulations(run.areas);
@@ -191,17 +321,34 @@ async function loadBundle(
       title: r.title,
       notes: r.notes,
       approvedAt: r.approvedAt,
-      run: { periods: run.periods, options: (run.options ?? {}) as Record<string, unknown>, engineVersion: run.engineVersion, inputHash: run.inputHash, datasetIds: run.datasetIds },
-      edition: { code: run.frameworkEdition.code, edition: run.frameworkEdition.edition, name: run.frameworkEdition.name, definition: run.frameworkEdition.definition as unknown as TPublicFramework },
+      run: {
+        periods: run.periods,
+        options: (run.options ?? {}) as Record<string, unknown>,
+        engineVersion: run.engineVersion,
+        inputHash: run.inputHash,
+        datasetIds: run.datasetIds,
+      },
+      edition: {
+        code: run.frameworkEdition.code,
+        edition: run.frameworkEdition.edition,
+        name: run.frameworkEdition.name,
+        definition: run.frameworkEdition
+          .definition as unknown as TPublicFramework,
+      },
       result: run.result as unknown as TSpiResult,
-      wards: wards.map((w) => ({ code: w.code, name: w.name, geometry: w.geometry, population: population(w.code, w.populations[0]?.population) })),
+      wards: wards.map((w) => ({
+        code: w.code,
+        name: w.name,
+        geometry: w.geometry,
+        population: population(w.code, w.populations[0]?.population),
+      })),
     };
     if (cache.size >= 16) cache.delete(cache.keys().next().value!);
     cache.set(releaseId, core);
   }
   const { version, title, notes, approvedAt, ...rest } = core;
-  const byId = new Map(published.map((p) => [p.id, p.version]));
-  const supersedes = published.find((p) => p.supersededById === releaseId);
+  const standings = publicStandings(all, now);
+  const { state, supersededByVersion, supersedesVersion } = standings.of(head);
   return {
     ...rest,
     council,
@@ -211,11 +358,11 @@ async function loadBundle(
       title,
       notes,
       approvedAt,
-      state: head.state as "approved" | "superseded",
+      state,
       publishAt: head.publishAt,
-      supersedesVersion: supersedes?.version ?? null,
-      supersededByVersion: head.supersededById ? (byId.get(head.supersededById) ?? null) : null,
-      isLatest: published[0]?.id === releaseId,
+      supersedesVersion,
+      supersededByVersion,
+      isLatest: all.find((r) => standings.isPublic(r))?.id === releaseId,
     },
   };
 }
