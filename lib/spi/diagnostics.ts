@@ -1,24 +1,15 @@
-import {
-  FLAG_CARRIED,
-  FLAG_CLAMPED_D,
-  FLAG_CLAMPED_U,
-  FLAG_IMPUTED,
-} from "./carry-forward";
+import { FLAG_CARRIED, FLAG_CLAMPED_D, FLAG_CLAMPED_U, FLAG_IMPUTED } from "./carry-forward";
 import { symmetricInverse } from "./linalg";
 import { num, vectorMap } from "./output";
 import type { TRun } from "./pipeline";
-import type {
-  TComponentDiagnostics,
-  TIndicatorDiagnostics,
-} from "./result-types";
+import type { TComponentDiagnostics, TIndicatorDiagnostics } from "./result-types";
 import { meanAbsDeviation, medianInPlace } from "./stats";
 import { scoreToZBasis } from "./weights";
 
 /** Standardised Cronbach's alpha from a k×k correlation matrix: k·r̄ / (1 + (k − 1)·r̄). */
 export function cronbachAlpha(corr: Float64Array, k: number): number {
   let s = 0;
-  for (let a = 0; a < k; a++)
-    for (let b = a + 1; b < k; b++) s += corr[a * k + b];
+  for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) s += corr[a * k + b];
   const rbar = s / ((k * (k - 1)) / 2);
   return (k * rbar) / (1 + (k - 1) * rbar);
 }
@@ -30,8 +21,7 @@ export function cronbachAlpha(corr: Float64Array, k: number): number {
 export function kmo(corr: Float64Array, k: number): number | null {
   const inv = symmetricInverse(corr, k);
   if (!inv) return null;
-  let r2 = 0,
-    p2 = 0;
+  let r2 = 0, p2 = 0;
   for (let a = 0; a < k; a++)
     for (let b = 0; b < k; b++) {
       if (a === b) continue;
@@ -56,17 +46,10 @@ function componentDiagnostics(run: TRun): TComponentDiagnostics[] {
     else {
       alpha = num(cronbachAlpha(st.corr, k));
       kmoV = kmo(st.corr, k);
-      if (kmoV === null)
-        notes.push("KMO undefined: correlation matrix is singular");
+      if (kmoV === null) notes.push("KMO undefined: correlation matrix is singular");
     }
     const pca = k >= 2 ? w.pca : null;
-    const loadings = pca
-      ? vectorMap(
-          fw,
-          comp.indicators,
-          pca.e1.map((e) => e * Math.sqrt(Math.max(0, pca.eigenvalues[0]))),
-        )
-      : null;
+    const loadings = pca ? vectorMap(fw, comp.indicators, pca.e1.map((e) => e * Math.sqrt(Math.max(0, pca.eigenvalues[0])))) : null;
     let scored = 0;
     const status = run.status[c];
     for (let r = 0; r < run.rows; r++) if (status[r] === 0) scored++;
@@ -82,16 +65,9 @@ function componentDiagnostics(run: TRun): TComponentDiagnostics[] {
       firstComponentShare: pca ? pca.eigenvalues[0] / k : null,
       eigenvalues: pca ? Array.from(pca.eigenvalues) : null,
       loadings,
-      nonPositiveLoadings: pca
-        ? comp.indicators
-            .map((_, j) => j)
-            .filter((j) => pca.e1[j] <= 0)
-            .map(code)
-        : [],
+      nonPositiveLoadings: pca ? comp.indicators.map((_, j) => j).filter((j) => pca.e1[j] <= 0).map(code) : [],
       weights: vectorMap(fw, comp.indicators, w.v),
-      zBasisWeights: sdOk
-        ? vectorMap(fw, comp.indicators, scoreToZBasis(fw, comp, w.v, st.sd))
-        : null,
+      zBasisWeights: sdOk ? vectorMap(fw, comp.indicators, scoreToZBasis(fw, comp, w.v, st.sd)) : null,
       pcaWeights: w.pcaV ? vectorMap(fw, comp.indicators, w.pcaV) : null,
       mean: mapNum(fw, comp.indicators, st.mean),
       sd: mapNum(fw, comp.indicators, st.sd),
@@ -112,10 +88,7 @@ function mapNum(fw: TRun["fw"], idx: number[], v: ArrayLike<number>) {
  * (Iglewicz–Hoaglin); when MAD is 0, 0.7979·mean absolute deviation stands in;
  * when both are 0 there are no outliers. Up to 10 examples, largest |z| first.
  */
-function indicatorDiagnostics(
-  run: TRun,
-  threshold: number,
-): TIndicatorDiagnostics[] {
+function indicatorDiagnostics(run: TRun, threshold: number): TIndicatorDiagnostics[] {
   const { fw, rows, flags, x, r } = run;
   const vals = new Float64Array(rows);
   const at = new Int32Array(rows);
@@ -123,12 +96,7 @@ function indicatorDiagnostics(
   return fw.indicators.map((ind, i) => {
     // one contiguous pass over the indicator's column; most cells carry no flag, so the
     // flag tests run only on the few that do
-    let observed = 0,
-      carried = 0,
-      imputed = 0,
-      missing = 0,
-      cu = 0,
-      cd = 0;
+    let observed = 0, carried = 0, imputed = 0, missing = 0, cu = 0, cd = 0;
     for (let row = 0, cell = i * rows; row < rows; row++, cell++) {
       const f = flags[cell];
       const xv = x[cell];
@@ -148,8 +116,7 @@ function indicatorDiagnostics(
       if (f & FLAG_CLAMPED_U) cu++;
       if (f & FLAG_CLAMPED_D) cd++;
     }
-    for (let cell = i * rows, end = cell + rows; cell < end; cell++)
-      if (r[cell] !== r[cell]) missing++;
+    for (let cell = i * rows, end = cell + rows; cell < end; cell++) if (r[cell] !== r[cell]) missing++;
     const v = vals.subarray(0, observed);
     const work = dev.subarray(0, observed);
     work.set(v);
@@ -166,8 +133,7 @@ function indicatorDiagnostics(
         const d = v[k] - med;
         if (d <= bound && d >= -bound) continue;
         const z = d / scale;
-        if (Math.abs(z) > threshold)
-          flagged.push({ row: at[k], value: v[k], z });
+        if (Math.abs(z) > threshold) flagged.push({ row: at[k], value: v[k], z });
       }
     }
     flagged.sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.row - b.row);
@@ -199,8 +165,5 @@ function indicatorDiagnostics(
 
 /** SPI-METHOD §3: reported, never gating. Computed on the run's reference set. */
 export function buildDiagnostics(run: TRun, outlierThreshold: number) {
-  return {
-    components: componentDiagnostics(run),
-    indicators: indicatorDiagnostics(run, outlierThreshold),
-  };
+  return { components: componentDiagnostics(run), indicators: indicatorDiagnostics(run, outlierThreshold) };
 }

@@ -4,7 +4,7 @@ import { buildDiagnostics } from "./diagnostics";
 import { validateFramework, type TResolvedFramework } from "./framework";
 import { canonicalJson, createSha256, type TSha256Factory } from "./hash";
 import { columnarToRows } from "./columnar";
-import { buildGrid, forEachCellChunk, toColumns, type TGrid } from "./observations";
+import { buildGrid, toColumns, type TGrid } from "./observations";
 import { buildScoreColumns, weightsMap } from "./output";
 import { noScorecards, scorecards } from "./peers";
 import { computeRun } from "./pipeline";
@@ -121,7 +121,8 @@ function inputHash(fw: TResolvedFramework, grid: TGrid, areas: TArea[], options:
   h.u32(grid.areaCodes.length);
   for (const a of grid.areaCodes) h.string(a);
   h.string(grid.periods.join(","));
-  forEachCellChunk(grid, (values) => h.float64(values));
+  // cells in (area, period, indicator) order, the order the input hash has always used
+  h.float64Rows(grid.raw, grid.nIndicators, grid.areaCodes.length * grid.periods.length);
   h.string(canonicalJson(areas));
   h.string(canonicalJson(options));
   return h.hex();

@@ -23,6 +23,16 @@ describe("sha256 (FIPS 180-4 test vectors)", () => {
     expect(a).toBe(b);
     expect(new Sha256().float64([1, 2, 0]).hex()).not.toBe(a);
   });
+
+  it("float64Rows hashes a column-major matrix exactly as float64 over its rows", () => {
+    // columns × length shapes around the 1,024-value chunk, including more columns than a chunk holds
+    for (const [columns, length] of [[1, 3000], [3, 1], [55, 700], [7, 0], [1500, 3]]) {
+      const m = Float64Array.from({ length: columns * length }, (_, k) => (k % 13 === 0 ? (k % 2 ? NaN : Number("x")) : k % 17 === 0 ? -0 : Math.sin(k) * 1e3));
+      const rows: number[] = [];
+      for (let j = 0; j < length; j++) for (let i = 0; i < columns; i++) rows.push(m[i * length + j]);
+      expect(new Sha256().float64Rows(m, columns, length).hex()).toBe(new Sha256().float64(rows).hex());
+    }
+  });
 });
 
 describe("canonicalJson", () => {

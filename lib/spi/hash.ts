@@ -109,17 +109,47 @@ export abstract class HashWriter {
         const v = values[start + k];
         f64[k] = v !== v ? NaN : v === 0 ? 0 : v;
       }
-      if (LITTLE_ENDIAN) {
-        // big-endian bytes of a float64 = its high word then its low word, each byte-swapped
-        for (let k = 0; k < 2 * m; k += 2) {
-          const lo = words[k], hi = words[k + 1];
-          words[k] = (hi << 24) | ((hi & 0xff00) << 8) | ((hi >>> 8) & 0xff00) | (hi >>> 24);
-          words[k + 1] = (lo << 24) | ((lo & 0xff00) << 8) | ((lo >>> 8) & 0xff00) | (lo >>> 24);
-        }
-      }
+      if (LITTLE_ENDIAN) swapWords(words, m);
       this.update(bytes.subarray(0, m * 8));
     }
     return this;
+  }
+
+  /**
+   * Append the values of a column-major matrix (`columns` columns of `length` values)
+   * row by row — value j of every column, then value j + 1 — with exactly the bytes of
+   * float64() over those values in that order. Transposes, canonicalises and byte-swaps
+   * a chunk at a time, without an intermediate copy of the matrix.
+   */
+  float64Rows(matrix: Float64Array, columns: number, length: number): this {
+    const f64 = new Float64Array(Math.max(F64_CHUNK, columns));
+    const words = new Int32Array(f64.buffer);
+    const bytes = new Uint8Array(f64.buffer);
+    const per = Math.max(1, Math.floor(f64.length / Math.max(1, columns)));
+    for (let j0 = 0; j0 < length; j0 += per) {
+      const rows = Math.min(per, length - j0);
+      for (let i = 0; i < columns; i++) {
+        const base = i * length + j0;
+        for (let t = 0, at = i; t < rows; t++, at += columns) {
+          const v = matrix[base + t];
+          f64[at] = v !== v ? NaN : v === 0 ? 0 : v;
+        }
+      }
+      const m = rows * columns;
+      if (LITTLE_ENDIAN) swapWords(words, m);
+      this.update(bytes.subarray(0, m * 8));
+    }
+    return this;
+  }
+}
+
+/** Float64 values (as pairs of 32-bit words) to big-endian byte order, in place. */
+function swapWords(words: Int32Array, values: number): void {
+  // big-endian bytes of a float64 = its high word then its low word, each byte-swapped
+  for (let k = 0; k < 2 * values; k += 2) {
+    const lo = words[k], hi = words[k + 1];
+    words[k] = (hi << 24) | ((hi & 0xff00) << 8) | ((hi >>> 8) & 0xff00) | (hi >>> 24);
+    words[k + 1] = (lo << 24) | ((lo & 0xff00) << 8) | ((lo >>> 8) & 0xff00) | (lo >>> 24);
   }
 }
 
@@ -204,13 +234,48 @@ export function sha256Hex(s: string): string {
 /**
  * Canonical JSON: object keys sorted (code-unit order), no whitespace, -0 as 0.
  * Used for hashing so key order in the input files does not change the hash.
+ * Objects of one shape (the same keys in the same order, as a list of areas) reuse
+ * their sorted, encoded keys: a national areas list is 7,000 such objects.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") {
-    if (typeof value === "number") return JSON.stringify(Object.is(value, -0) ? 0 : value);
-    return JSON.stringify(value) ?? "null";
+  return new CanonicalWriter().write(value);
+}
+
+class CanonicalWriter {
+  private shapeKeys: string[] = [];
+  /** For the cached shape: [key, `"key":` encoded] in sorted order. */
+  private shapeSorted: Array<[string, string]> = [];
+
+  write(value: unknown): string {
+    if (value === null || typeof value !== "object") {
+      if (typeof value === "number") return JSON.stringify(Object.is(value, -0) ? 0 : value);
+      return JSON.stringify(value) ?? "null";
+    }
+    if (Array.isArray(value)) {
+      let out = "[";
+      for (let k = 0; k < value.length; k++) out += (k ? "," : "") + this.write(value[k]);
+      return out + "]";
+    }
+    const obj = value as Record<string, unknown>;
+    let out = "{";
+    let first = true;
+    for (const [key, prefix] of this.sortedKeys(Object.keys(obj))) {
+      const v = obj[key];
+      if (v === undefined) continue;
+      out += (first ? "" : ",") + prefix + this.write(v);
+      first = false;
+    }
+    return out + "}";
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(",")}}`;
+
+  private sortedKeys(keys: string[]): Array<[string, string]> {
+    const last = this.shapeKeys;
+    let same = keys.length === last.length;
+    for (let k = 0; same && k < keys.length; k++) same = keys[k] === last[k];
+    if (same) return this.shapeSorted;
+    const sorted = [...keys].sort().map((k): [string, string] => [k, `${JSON.stringify(k)}:`]);
+    this.shapeKeys = keys;
+    this.shapeSorted = sorted;
+    return sorted;
+  }
 }

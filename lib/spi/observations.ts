@@ -15,27 +15,6 @@ export interface TGrid {
   raw: Float64Array;
 }
 
-/**
- * Visit the grid's values in (area, period, indicator) order, the order the input
- * hash has always used, `chunk` values at a time (the callback's array is reused).
- */
-export function forEachCellChunk(grid: TGrid, visit: (values: Float64Array) => void, chunk = 4096): void {
-  const { raw, nIndicators: nI } = grid;
-  const nP = grid.periods.length, nA = grid.areaCodes.length;
-  const colStride = nA * nP;
-  const per = Math.max(1, Math.floor(chunk / Math.max(1, nI)));
-  const buf = new Float64Array(per * nI);
-  let n = 0;
-  for (let cell = 0; cell < colStride; cell++) {
-    for (let i = 0, at = cell; i < nI; i++, at += colStride) buf[n++] = raw[at];
-    if (n === buf.length) {
-      visit(buf);
-      n = 0;
-    }
-  }
-  if (n > 0) visit(buf.subarray(0, n));
-}
-
 const MAX_LISTED = 50;
 
 /** Convert an array of observation objects to the columnar form (codes interned). */

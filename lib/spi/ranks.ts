@@ -20,25 +20,19 @@ let bucketOf = new Int32Array(0);
 let byBucket = new Float64Array(0);
 let origin = new Int32Array(0);
 
-/** Ranks of values[0 … n) (no NaN) written to out[at[k]] (or out[k] without `at`). */
-function rankPresent(
-  values: Float64Array,
-  n: number,
-  out: Float64Array,
-  at: Int32Array | null,
-): void {
-  let min = Infinity,
-    max = -Infinity;
+/** Ranks of values[0 … n) (no NaN) written to out[at[k]]. */
+function rankPresent(values: Float64Array, n: number, out: Float64Array, at: Int32Array): void {
+  if (n === 0) return;
+  let min = Infinity, max = -Infinity;
   for (let k = 0; k < n; k++) {
     const v = values[k];
     if (v < min) min = v;
     if (v > max) max = v;
   }
   const range = max - min;
-  if (n === 0) return;
   if (!(range > 0 && range < Infinity)) {
     // all equal (rank 1), or infinite scores (unclamped overflow): rank by a sort
-    if (range === 0) for (let k = 0; k < n; k++) out[at ? at[k] : k] = 1;
+    if (range === 0) for (let k = 0; k < n; k++) out[at[k]] = 1;
     else rankBySort(values, n, out, at);
     return;
   }
@@ -62,25 +56,23 @@ function rankPresent(
   for (let k = 0; k < n; k++) {
     const p = ends[bucketOf[k]]++;
     byBucket[p] = values[k];
-    origin[p] = k;
+    origin[p] = at[k];
   }
   for (let b = 0, s = 0; b < nb; b++) {
     const e = ends[b];
     const c = e - s;
     // every value in a higher bucket is higher: n − e of them
-    if (c === 1) out[at ? at[origin[s]] : origin[s]] = 1 + n - e;
+    if (c === 1) out[origin[s]] = 1 + n - e;
     else if (c > 1 && c <= PAIRWISE) {
       for (let p = s; p < e; p++) {
         const v = byBucket[p];
         let higher = 0;
         for (let q = s; q < e; q++) if (byBucket[q] > v) higher++;
-        out[at ? at[origin[p]] : origin[p]] = 1 + n - e + higher;
+        out[origin[p]] = 1 + n - e + higher;
       }
     } else if (c > PAIRWISE) {
       const sorted = byBucket.slice(s, e).sort();
-      for (let p = s; p < e; p++)
-        out[at ? at[origin[p]] : origin[p]] =
-          1 + n - e + (c - upperBound(sorted, byBucket[p]));
+      for (let p = s; p < e; p++) out[origin[p]] = 1 + n - e + (c - upperBound(sorted, byBucket[p]));
     }
     s = e;
   }
@@ -88,8 +80,7 @@ function rankPresent(
 
 /** Position after the last value <= v in sorted values. */
 function upperBound(sorted: Float64Array, v: number): number {
-  let lo = 0,
-    hi = sorted.length;
+  let lo = 0, hi = sorted.length;
   while (lo < hi) {
     const m = (lo + hi) >> 1;
     if (sorted[m] <= v) lo = m + 1;
@@ -98,15 +89,9 @@ function upperBound(sorted: Float64Array, v: number): number {
   return lo;
 }
 
-function rankBySort(
-  values: Float64Array,
-  n: number,
-  out: Float64Array,
-  at: Int32Array | null,
-): void {
+function rankBySort(values: Float64Array, n: number, out: Float64Array, at: Int32Array): void {
   const sorted = values.slice(0, n).sort();
-  for (let k = 0; k < n; k++)
-    out[at ? at[k] : k] = 1 + n - upperBound(sorted, values[k]);
+  for (let k = 0; k < n; k++) out[at[k]] = 1 + n - upperBound(sorted, values[k]);
 }
 
 /** Rank a column (stride `width`, offset `offset`) of a rows × width matrix within each period's rows. */
@@ -139,10 +124,7 @@ export function rankByPeriod(
 }
 
 /** Competition ranks of a plain vector (1 = highest). NaN entries get NaN. */
-export function rankVector(
-  values: Float64Array,
-  out: Float64Array = new Float64Array(values.length),
-): Float64Array {
+export function rankVector(values: Float64Array, out: Float64Array = new Float64Array(values.length)): Float64Array {
   const present = new Float64Array(values.length);
   const at = new Int32Array(values.length);
   let n = 0;

@@ -29,62 +29,19 @@ describe("applyTransform (§2 step 2)", () => {
 });
 
 describe("carryForward (§2 step 1)", () => {
-  const grid = (values: number[], periods: number[]) => ({
-    areaCodes: ["a"],
-    periods,
-    nIndicators: 1,
-    raw: Float64Array.from(values),
-  });
+  const grid = (values: number[], periods: number[]) => ({ areaCodes: ["a"], periods, nIndicators: 1, raw: Float64Array.from(values) });
   it.each([
-    {
-      periods: [2015, 2016, 2017, 2018],
-      raw: [1, NaN, NaN, NaN],
-      window: 2,
-      want: [1, 1, 1, NaN],
-      carried: [0, 1, 1, 0],
-    },
-    {
-      periods: [2015, 2016, 2017],
-      raw: [1, NaN, 2],
-      window: 2,
-      want: [1, 1, 2],
-      carried: [0, 1, 0],
-    },
-    {
-      periods: [2015, 2018],
-      raw: [1, NaN],
-      window: 2,
-      want: [1, NaN],
-      carried: [0, 0],
-    },
-    {
-      periods: [2015, 2017],
-      raw: [1, NaN],
-      window: 2,
-      want: [1, 1],
-      carried: [0, 1],
-    },
-    {
-      periods: [2015, 2016],
-      raw: [NaN, 3],
-      window: 2,
-      want: [NaN, 3],
-      carried: [0, 0],
-    },
-    {
-      periods: [2015, 2016],
-      raw: [5, NaN],
-      window: 0,
-      want: [5, NaN],
-      carried: [0, 0],
-    },
+    { periods: [2015, 2016, 2017, 2018], raw: [1, NaN, NaN, NaN], window: 2, want: [1, 1, 1, NaN], carried: [0, 1, 1, 0] },
+    { periods: [2015, 2016, 2017], raw: [1, NaN, 2], window: 2, want: [1, 1, 2], carried: [0, 1, 0] },
+    { periods: [2015, 2018], raw: [1, NaN], window: 2, want: [1, NaN], carried: [0, 0] },
+    { periods: [2015, 2017], raw: [1, NaN], window: 2, want: [1, 1], carried: [0, 1] },
+    { periods: [2015, 2016], raw: [NaN, 3], window: 2, want: [NaN, 3], carried: [0, 0] },
+    { periods: [2015, 2016], raw: [5, NaN], window: 0, want: [5, NaN], carried: [0, 0] },
   ])("window $window over $raw", ({ periods, raw, window, want, carried }) => {
     const flags = new Uint8Array(raw.length);
     const out = carryForward(grid(raw, periods), window, flags);
     expect(Array.from(out)).toEqual(want);
-    expect(Array.from(flags).map((f) => (f & FLAG_CARRIED ? 1 : 0))).toEqual(
-      carried,
-    );
+    expect(Array.from(flags).map((f) => (f & FLAG_CARRIED ? 1 : 0))).toEqual(carried);
   });
 });
 
@@ -105,54 +62,18 @@ describe("combine (§2 step 7)", () => {
 
 describe("travelEntry (§4)", () => {
   it.each([
-    {
-      y: [2018, 2019, 2020],
-      v: [50, 52, 55],
-      t: 1,
-      status: "improving",
-      change: 3,
-      slope: 2.5,
-    },
-    {
-      y: [2018, 2019, 2020],
-      v: [50, 52, 51.5],
-      t: 1,
-      status: "stable",
-      change: -0.5,
-      slope: 0.75,
-    },
-    {
-      y: [2018, 2020],
-      v: [60, 50],
-      t: 1,
-      status: "worsening",
-      change: -10,
-      slope: -5,
-    },
-    {
-      y: [2018, 2019, 2020],
-      v: [60, 58, NaN],
-      t: 1,
-      status: "worsening",
-      change: -2,
-      slope: -2,
-    },
-    {
-      y: [2018, 2019],
-      v: [60, 60.9],
-      t: 0.5,
-      status: "improving",
-      change: 0.9,
-      slope: 0.9,
-    },
+    { y: [2018, 2019, 2020], v: [50, 52, 55], t: 1, status: "improving", change: 3, slope: 2.5 },
+    { y: [2018, 2019, 2020], v: [50, 52, 51.5], t: 1, status: "stable", change: -0.5, slope: 0.75 },
+    { y: [2018, 2020], v: [60, 50], t: 1, status: "worsening", change: -10, slope: -5 },
+    { y: [2018, 2019, 2020], v: [60, 58, NaN], t: 1, status: "worsening", change: -2, slope: -2 },
+    { y: [2018, 2019], v: [60, 60.9], t: 0.5, status: "improving", change: 0.9, slope: 0.9 },
   ])("$v over $y", ({ y, v, t, status, change, slope }) => {
     const e = travelEntry(y, v, t)!;
     expect(e.status).toBe(status);
     expect(e.change).toBeCloseTo(change, 12);
     expect(e.slope).toBeCloseTo(slope, 12);
   });
-  it("needs two scored periods", () =>
-    expect(travelEntry([2018, 2019], [NaN, 5], 1)).toBeNull());
+  it("needs two scored periods", () => expect(travelEntry([2018, 2019], [NaN, 5], 1)).toBeNull());
 });
 
 describe("peers (§5)", () => {
@@ -177,32 +98,19 @@ describe("peers (§5)", () => {
 });
 
 describe("stats and ranks", () => {
-  it.each([
-    [[3, 1, 2], 2],
-    [[4, 1, 3, 2], 2.5],
-    [[5], 5],
-    [[2, 2, 2, 1], 2],
-  ])("median of %j is %d", (v, m) =>
+  it.each([[[3, 1, 2], 2], [[4, 1, 3, 2], 2.5], [[5], 5], [[2, 2, 2, 1], 2]])("median of %j is %d", (v, m) =>
     expect(medianInPlace(Float64Array.from(v))).toBe(m),
   );
   it("quantile type 7", () => {
     const s = Float64Array.from([1, 2, 3, 4, 5]);
-    expect([
-      quantileSorted(s, 0),
-      quantileSorted(s, 0.05),
-      quantileSorted(s, 0.5),
-      quantileSorted(s, 0.95),
-    ]).toEqual([1, 1.2, 3, 4.8]);
+    expect([quantileSorted(s, 0), quantileSorted(s, 0.05), quantileSorted(s, 0.5), quantileSorted(s, 0.95)]).toEqual([1, 1.2, 3, 4.8]);
   });
   it("competition ranks with ties and NaN", () => {
-    expect(
-      Array.from(rankVector(Float64Array.from([50, 70, 70, NaN, 10]))),
-    ).toEqual([3, 1, 1, NaN, 4]);
+    expect(Array.from(rankVector(Float64Array.from([50, 70, 70, NaN, 10])))).toEqual([3, 1, 1, NaN, 4]);
   });
   it("bucketed ranks equal a plain count of higher values, whatever the spread of the values", () => {
     const rng = createRng(11);
-    const naive = (v: Float64Array) =>
-      Array.from(v, (x) => (x !== x ? NaN : 1 + v.filter((y) => y > x).length));
+    const naive = (v: Float64Array) => Array.from(v, (x) => (x !== x ? NaN : 1 + v.filter((y) => y > x).length));
     const cases: Float64Array[] = [
       Float64Array.from([]),
       Float64Array.from([NaN, NaN]),
@@ -215,22 +123,10 @@ describe("stats and ranks", () => {
     for (const n of [2, 30, 500, 1500]) {
       // uniform; clamped at 100 (a crowded top bucket); few distinct values (ties everywhere); clustered with outliers
       cases.push(Float64Array.from({ length: n }, () => rng.next() * 100));
-      cases.push(
-        Float64Array.from({ length: n }, () => Math.min(100, rng.next() * 160)),
-      );
-      cases.push(
-        Float64Array.from({ length: n }, () => Math.floor(rng.next() * 7) / 3),
-      );
-      cases.push(
-        Float64Array.from({ length: n }, (_, i) =>
-          i % 50 === 0 ? 1e6 * rng.next() : 50 + rng.next() * 1e-9,
-        ),
-      );
-      cases.push(
-        Float64Array.from({ length: n }, () =>
-          rng.next() < 0.2 ? NaN : rng.normal(),
-        ),
-      );
+      cases.push(Float64Array.from({ length: n }, () => Math.min(100, rng.next() * 160)));
+      cases.push(Float64Array.from({ length: n }, () => Math.floor(rng.next() * 7) / 3));
+      cases.push(Float64Array.from({ length: n }, (_, i) => (i % 50 === 0 ? 1e6 * rng.next() : 50 + rng.next() * 1e-9)));
+      cases.push(Float64Array.from({ length: n }, () => (rng.next() < 0.2 ? NaN : rng.normal())));
     }
     for (const v of cases) expect(Array.from(rankVector(v))).toEqual(naive(v));
   });
