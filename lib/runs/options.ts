@@ -23,6 +23,33 @@ export const RUN_OPTION_LABELS: Record<keyof TRunOptions, string> = {
   uncertaintyDraws: "Uncertainty draws",
 };
 
+/** The review screen's label for what chose the strengths/weaknesses peer groups (peerGroupBasis). */
+export const PEER_BASIS_LABEL = "Peer groups chosen by";
+
+/**
+ * What chose the peer groups of a run's strengths and weaknesses, in words for the review screen.
+ * The run records the description of the peer covariate as it stood when it ran (`peerCovariate`
+ * in its options, from Council.peerCovariateLabel, lib/runs/execute.ts); without one, the
+ * engine's scorecards say whether wards were compared with all the others (small councils) or
+ * not at all (SPI-METHOD §5).
+ */
+export function peerGroupBasis(
+  options: Record<string, unknown>,
+  scorecards: ReadonlyArray<{ peerBasis: string }> | undefined,
+): string {
+  const label =
+    typeof options.peerCovariate === "string"
+      ? options.peerCovariate.trim()
+      : "";
+  if (label !== "") return label;
+  const basis = scorecards?.[0]?.peerBasis;
+  if (basis === "covariate")
+    return "The wards' peer values (what they measure was not recorded with this run)";
+  if (basis === "all-other-areas")
+    return "None – each ward is compared with all the other wards";
+  return "None – no peer comparison (no ward had a peer value)";
+}
+
 interface TFrameworkJson {
   carryForwardYears?: number;
   dimensions: Array<{ components: Array<{ weighting?: unknown }> }>;
@@ -30,16 +57,23 @@ interface TFrameworkJson {
 }
 
 /** The framework file with the run's overrides applied (a copy; the edition is not changed). */
-export function applyRunOptions<T extends TFrameworkJson>(framework: T, options: TRunOptions): T {
+export function applyRunOptions<T extends TFrameworkJson>(
+  framework: T,
+  options: TRunOptions,
+): T {
   const copy = structuredClone(framework);
   copy.carryForwardYears = options.carryForwardYears;
   if (options.weighting !== "edition") {
-    for (const d of copy.dimensions) for (const c of d.components) c.weighting = options.weighting;
+    for (const d of copy.dimensions)
+      for (const c of d.components) c.weighting = options.weighting;
   }
   return copy;
 }
 
 /** The first year whose observations a run needs: its first period less the carry-forward window. */
-export function firstObservationYear(periods: readonly number[], options: TRunOptions): number {
+export function firstObservationYear(
+  periods: readonly number[],
+  options: TRunOptions,
+): number {
   return Math.min(...periods) - options.carryForwardYears;
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/db/create-client";
@@ -15,6 +17,8 @@ import {
   withdrawRelease,
 } from "@/lib/releases/workflow";
 import { isPublished } from "@/lib/releases/state-machine";
+import { getReleaseForReview } from "@/lib/releases/queries";
+import { ReleaseHeader } from "@/components/releases/release-header";
 import {
   findPublishedReleases,
   getPublishedRelease,
@@ -211,6 +215,95 @@ describe("score runs", () => {
     });
     expect(done.status).toBe("failed");
     expect(done.error).toMatch(/No data has been loaded for 1997–1999/);
+  });
+
+  it("record which peer covariate chose the peer groups, and the review screen says so beside the other run facts", async () => {
+    /** The review screen's "How these scores were made" list of a run's release, as text. */
+    async function runFacts(version: number) {
+      const data = await getReleaseForReview(
+        scopedClient(prisma, council.id),
+        version,
+        council.boundaryVintage,
+      );
+      const html = renderToStaticMarkup(
+        createElement(ReleaseHeader, {
+          release: data.release,
+          run: data.run,
+          engineVersion: "",
+          inputHash: "",
+          scorecards: data.result.strengthsWeaknesses,
+        }),
+      );
+      const list =
+        /<dl class="govuk-summary-list" data-testid="run-details">(.*?)<\/dl>/.exec(
+          html,
+        )?.[1] ?? "";
+      return [
+        ...list.matchAll(
+          /<dt class="govuk-summary-list__key">(.*?)<\/dt><dd class="govuk-summary-list__value">(.*?)<\/dd>/g,
+        ),
+      ].map((m) => [m[1], m[2]]);
+    }
+    /** The peer group size row and the one after it. */
+    const peerRow = (rows: string[][]) => {
+      const at = rows.findIndex(([k]) => k === "Peer group size");
+      return rows.slice(at, at + 2);
+    };
+
+    // no ward has a peer value: nothing recorded, and no peer comparison (17 wards > 15 + 1)
+    const without = await runScores();
+    expect(without.options).not.toHaveProperty("peerCovariate");
+    expect(peerRow(await runFacts(without.release!.version))).toEqual([
+      ["Peer group size", "15"],
+      [
+        "Peer groups chosen by",
+        "None – no peer comparison (no ward had a peer value)",
+      ],
+    ]);
+
+    const label = "Modelled median household income, 2012/13 (£)";
+    const wards = await prisma.area.findMany({
+      where: { councilId: council.id, kind: "ward" },
+      orderBy: { code: "asc" },
+      select: { id: true },
+    });
+    await prisma.council.update({
+      where: { id: council.id },
+      data: {
+        peerCovariateLabel: label,
+        peerCovariateSource: "GLA ward atlas",
+      },
+    });
+    for (const [i, w] of wards.entries())
+      await prisma.area.update({
+        where: { id: w.id },
+        data: { peerValue: 20000 + 1000 * i },
+      });
+    try {
+      const withPeers = await runScores();
+      expect(withPeers.options).toMatchObject({ peerCovariate: label });
+      // the description as it was when the run used it, not as it is now
+      await prisma.council.update({
+        where: { id: council.id },
+        data: { peerCovariateLabel: "Something else since" },
+      });
+      expect(peerRow(await runFacts(withPeers.release!.version))).toEqual([
+        ["Peer group size", "15"],
+        [
+          "Peer groups chosen by",
+          "Modelled median household income, 2012/13 (£)",
+        ],
+      ]);
+    } finally {
+      await prisma.area.updateMany({
+        where: { councilId: council.id },
+        data: { peerValue: null },
+      });
+      await prisma.council.update({
+        where: { id: council.id },
+        data: { peerCovariateLabel: null, peerCovariateSource: null },
+      });
+    }
   });
 });
 
