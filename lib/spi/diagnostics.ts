@@ -52,7 +52,7 @@ function componentDiagnostics(run: TRun): TComponentDiagnostics[] {
     const loadings = pca ? vectorMap(fw, comp.indicators, pca.e1.map((e) => e * Math.sqrt(Math.max(0, pca.eigenvalues[0])))) : null;
     let scored = 0;
     const status = run.status[c];
-    for (let r = 0; r < run.rows; r++) if (status[r] === 0) scored++;
+    for (let r = 0, n = run.rows; r < n; r++) scored += status[r] === 0 ? 1 : 0;
     const sdOk = Array.from(st.sd).every((s) => s > 0);
     return {
       code: comp.code,
@@ -104,7 +104,7 @@ function indicatorDiagnostics(run: TRun, threshold: number): TIndicatorDiagnosti
         if (xv === xv) {
           vals[observed] = xv;
           at[observed++] = row;
-        }
+        } else missing++;
         continue;
       }
       if (f & FLAG_CARRIED) carried++;
@@ -112,11 +112,18 @@ function indicatorDiagnostics(run: TRun, threshold: number): TIndicatorDiagnosti
       else if (xv === xv) {
         vals[observed] = xv;
         at[observed++] = row;
-      }
+      } else missing++;
       if (f & FLAG_CLAMPED_U) cu++;
       if (f & FLAG_CLAMPED_D) cd++;
     }
-    for (let cell = i * rows, end = cell + rows; cell < end; cell++) if (r[cell] !== r[cell]) missing++;
+    // a score is missing where x is: (x − D)·100 / (U − D) is a number for every finite
+    // x unless that factor overflows to ∞ or underflows to 0 (absurd bounds); then the
+    // missing scores are counted instead
+    const factor = 100 / (ind.utopia - ind.dystopia);
+    if (!(Number.isFinite(factor) && factor !== 0)) {
+      missing = 0;
+      for (let cell = i * rows, end = cell + rows; cell < end; cell++) if (r[cell] !== r[cell]) missing++;
+    }
     const v = vals.subarray(0, observed);
     const work = dev.subarray(0, observed);
     work.set(v);
