@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { describedBy, FieldMessages } from "./field-messages";
 
 /**
  * A GOV.UK text input with its label, optional hint and inline error, linked by
@@ -16,25 +17,42 @@ export function TextField({
   boldLabel,
   type = "text",
   ...rest
-}: { id: string; label: string; hint?: string; error?: string; width?: string; boldLabel?: boolean } & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className">) {
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const classes = ["govuk-input", type === "file" ? "govuk-file-upload" : (width ?? "govuk-!-width-two-thirds"), error ? "govuk-input--error" : ""].filter(Boolean).join(" ");
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  width?: string;
+  boldLabel?: boolean;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className">) {
+  const classes = [
+    "govuk-input",
+    type === "file"
+      ? "govuk-file-upload"
+      : (width ?? "govuk-!-width-two-thirds"),
+    error ? "govuk-input--error" : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className={`govuk-label${boldLabel ? " govuk-label--s" : ""}`} htmlFor={id}>
+    <div
+      className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}
+    >
+      <label
+        className={`govuk-label${boldLabel ? " govuk-label--s" : ""}`}
+        htmlFor={id}
+      >
         {label}
       </label>
-      {hint && (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p className="govuk-error-message" id={`${id}-error`}>
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
-      <input className={classes} id={id} name={name ?? id} type={type} aria-describedby={describedBy} {...rest} />
+      <FieldMessages id={id} hint={hint} error={error} />
+      <input
+        className={classes}
+        id={id}
+        name={name ?? id}
+        type={type}
+        aria-describedby={describedBy(id, hint, error)}
+        {...rest}
+      />
     </div>
   );
 }

@@ -2,8 +2,14 @@
 
 import { useActionState } from "react";
 import { ActionFeedback, fieldError } from "@/components/forms/action-feedback";
+import { Checkbox } from "@/components/forms/checkbox";
 import type { TFormState } from "@/lib/actions/result";
-import { acknowledgeWarningsAction, cancelUploadAction, loadUploadAction, validateUploadAction } from "../../actions";
+import {
+  acknowledgeWarningsAction,
+  cancelUploadAction,
+  loadUploadAction,
+  validateUploadAction,
+} from "../../actions";
 
 type TState = TFormState<unknown>;
 
@@ -16,21 +22,49 @@ function Hidden({ council, uploadId }: { council: string; uploadId: string }) {
   );
 }
 
-export function CancelUploadForm({ council, uploadId, label, compact }: { council: string; uploadId: string; label: string; compact?: boolean }) {
-  const [state, action, pending] = useActionState<TState, FormData>(cancelUploadAction as never, null);
+export function CancelUploadForm({
+  council,
+  uploadId,
+  label,
+  compact,
+}: {
+  council: string;
+  uploadId: string;
+  label: string;
+  compact?: boolean;
+}) {
+  const [state, action, pending] = useActionState<TState, FormData>(
+    cancelUploadAction as never,
+    null,
+  );
   return (
     <form action={action} style={compact ? { display: "inline" } : undefined}>
       <ActionFeedback state={state} />
       <Hidden council={council} uploadId={uploadId} />
-      <button type="submit" className={compact ? "lspi-link-button" : "govuk-button govuk-button--secondary"} disabled={pending}>
+      <button
+        type="submit"
+        className={
+          compact ? "lspi-link-button" : "govuk-button govuk-button--secondary"
+        }
+        disabled={pending}
+      >
         Cancel upload<span className="govuk-visually-hidden"> {label}</span>
       </button>
     </form>
   );
 }
 
-export function ValidateForm({ council, uploadId }: { council: string; uploadId: string }) {
-  const [state, action, pending] = useActionState<TState, FormData>(validateUploadAction as never, null);
+export function ValidateForm({
+  council,
+  uploadId,
+}: {
+  council: string;
+  uploadId: string;
+}) {
+  const [state, action, pending] = useActionState<TState, FormData>(
+    validateUploadAction as never,
+    null,
+  );
   return (
     <form action={action}>
       <ActionFeedback state={state} />
@@ -42,33 +76,35 @@ export function ValidateForm({ council, uploadId }: { council: string; uploadId:
   );
 }
 
-export function AcknowledgeForm({ council, uploadId, warnings }: { council: string; uploadId: string; warnings: number }) {
-  const [state, action, pending] = useActionState<TState, FormData>(acknowledgeWarningsAction as never, null);
+export function AcknowledgeForm({
+  council,
+  uploadId,
+  warnings,
+}: {
+  council: string;
+  uploadId: string;
+  warnings: number;
+}) {
+  const [state, action, pending] = useActionState<TState, FormData>(
+    acknowledgeWarningsAction as never,
+    null,
+  );
   const error = fieldError(state, "acknowledge");
   return (
     <form action={action} noValidate data-testid="acknowledge-form">
       <ActionFeedback state={state} />
       <Hidden council={council} uploadId={uploadId} />
-      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-        <fieldset className="govuk-fieldset">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-            <h2 className="govuk-fieldset__heading">Warnings</h2>
-          </legend>
-          {error && (
-            <p className="govuk-error-message" id="acknowledge-error">
-              <span className="govuk-visually-hidden">Error:</span> {error}
-            </p>
-          )}
-          <div className="govuk-checkboxes" data-module="govuk-checkboxes">
-            <div className="govuk-checkboxes__item">
-              <input className="govuk-checkboxes__input" id="acknowledge" name="acknowledge" type="checkbox" value="yes" />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor="acknowledge">
-                I have read the {warnings} {warnings === 1 ? "warning" : "warnings"} and want to load the data anyway
-              </label>
-            </div>
-          </div>
-        </fieldset>
-      </div>
+      <Checkbox
+        id="acknowledge"
+        legend="Warnings"
+        error={error}
+        label={
+          <>
+            I have read the {warnings} {warnings === 1 ? "warning" : "warnings"}{" "}
+            and want to load the data anyway
+          </>
+        }
+      />
       <button type="submit" className="govuk-button" disabled={pending}>
         Continue
       </button>
@@ -76,13 +112,27 @@ export function AcknowledgeForm({ council, uploadId, warnings }: { council: stri
   );
 }
 
-export function LoadForm({ council, uploadId }: { council: string; uploadId: string }) {
-  const [state, action, pending] = useActionState<TState, FormData>(loadUploadAction as never, null);
+export function LoadForm({
+  council,
+  uploadId,
+}: {
+  council: string;
+  uploadId: string;
+}) {
+  const [state, action, pending] = useActionState<TState, FormData>(
+    loadUploadAction as never,
+    null,
+  );
   return (
     <form action={action}>
       <ActionFeedback state={state} />
       <Hidden council={council} uploadId={uploadId} />
-      <button type="submit" className="govuk-button" disabled={pending} data-prevent-double-click="true">
+      <button
+        type="submit"
+        className="govuk-button"
+        disabled={pending}
+        data-prevent-double-click="true"
+      >
         {pending ? "Loading…" : "Load data"}
       </button>
     </form>
