@@ -166,14 +166,18 @@ export function scorecards(
     ...fw.indicators.map((i) => ({ level: "indicator" as const, code: i.code, arr: run.r, off: i.index * run.rows })),
   ];
   const nS = series.length;
-  const src = Int32Array.from(order, (j) => rows[j]);
+  const rowsOf = Int32Array.from(rows);
+  const compact = new Float64Array(rows.length);
   const col = new Float64Array(nO);
   const window = new SortedWindow(nO);
   const mAad = new Float64Array(2);
   // per position and score: class (1 strength, −1 weakness, 0 neither), peer median, AAD
   const cls = new Int8Array(nO * nS), value = new Float64Array(nO * nS), med = new Float64Array(nO * nS), aad = new Float64Array(nO * nS);
   series.forEach((s, si) => {
-    for (let p = 0; p < nO; p++) col[p] = s.arr[s.off + src[p]];
+    // the period's scores in row order (a sequential walk), then in covariate order (a
+    // shuffle of this small array instead of a cache miss per value in the big one)
+    for (let j = 0; j < rowsOf.length; j++) compact[j] = s.arr[s.off + rowsOf[j]];
+    for (let p = 0; p < nO; p++) col[p] = compact[order[p]];
     window.size = 0;
     // the window holds the values of positions L … R except `self`
     let L = 0, R = -1, self = -1;
