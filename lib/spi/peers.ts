@@ -56,6 +56,26 @@ function classifySorted(y: number, s: Float64Array, n: number, out: Float64Array
 }
 
 /**
+ * classifySorted over the sorted values s[0 … size) without one of them (the element at
+ * `self`, the area's own score): the same median, and the same AAD summed in the same
+ * ascending order, as over the peers alone.
+ */
+function classifyWithout(y: number, s: Float64Array, size: number, self: number, out: Float64Array): -1 | 0 | 1 {
+  const n = size - 1;
+  // peer i is s[i] below self and s[i + 1] from self on
+  const h = n >> 1;
+  const hi = s[h < self ? h : h + 1];
+  const m = n & 1 ? hi : (s[h - 1 < self ? h - 1 : h] + hi) / 2;
+  let aad = 0;
+  for (let i = 0; i < self; i++) aad += Math.abs(s[i] - m);
+  for (let i = self + 1; i < size; i++) aad += Math.abs(s[i] - m);
+  aad /= n;
+  out[0] = m;
+  out[1] = aad;
+  return y > m + aad ? 1 : y < m - aad ? -1 : 0;
+}
+
+/**
  * A sorted multiset of numbers (NaN never stored). Windows are small (K ≈ 15), so a
  * linear scan with a shift, as in insertion sort, beats a binary search and a memmove.
  */
@@ -81,6 +101,27 @@ class SortedWindow {
     while (s[at] > v) at--;
     for (let j = at + 1; j < this.size; j++) s[j - 1] = s[j];
     this.size--;
+  }
+  /** remove(out) then insert(v) in one pass: only the values between the two places move. */
+  replace(out: number, v: number): void {
+    if (out !== out || v !== v) {
+      this.remove(out);
+      this.insert(v);
+      return;
+    }
+    const s = this.values;
+    let j = this.size - 1;
+    while (s[j] > out) j--;
+    if (v >= out) for (; j + 1 < this.size && s[j + 1] <= v; j++) s[j] = s[j + 1];
+    else for (; j > 0 && s[j - 1] > v; j--) s[j] = s[j - 1];
+    s[j] = v;
+  }
+  /** Index of an element equal to v (one is present). */
+  indexOf(v: number): number {
+    const s = this.values;
+    let j = this.size - 1;
+    while (s[j] > v) j--;
+    return j;
   }
 }
 
@@ -136,6 +177,8 @@ export function scorecards(
   const peerStart = new Int32Array(rows.length + 1);
   for (let j = 0; j < rows.length; j++) peerStart[j + 1] = peerStart[j] + peerCount[j];
   const peerAreaIndex = new Int32Array(peerStart[rows.length]);
+  const rowArea = run.rowArea;
+  const rowsOf = Int32Array.from(rows);
   for (let p = 0; p < nO; p++) {
     if (nO - 1 <= opts.k) hi[p] = nO - 1;
     else {
@@ -156,7 +199,7 @@ export function scorecards(
       peerRows[at] = j;
     }
     const at = peerStart[order[p]];
-    for (let t = 0; t < np; t++) peerAreaIndex[at + t] = run.rowArea[rows[peerRows[t]]];
+    for (let t = 0; t < np; t++) peerAreaIndex[at + t] = rowArea[rowsOf[peerRows[t]]];
   }
   const { index, dimensions, components } = run.levels;
   const series: Array<{ level: TScorecardItem["level"]; code: string; arr: Float64Array; off: number }> = [
@@ -166,36 +209,42 @@ export function scorecards(
     ...fw.indicators.map((i) => ({ level: "indicator" as const, code: i.code, arr: run.r, off: i.index * run.rows })),
   ];
   const nS = series.length;
-  const rowsOf = Int32Array.from(rows);
   const compact = new Float64Array(rows.length);
   const col = new Float64Array(nO);
   const window = new SortedWindow(nO);
   const mAad = new Float64Array(2);
   // per position and score: class (1 strength, −1 weakness, 0 neither), peer median, AAD
   const cls = new Int8Array(nO * nS), value = new Float64Array(nO * nS), med = new Float64Array(nO * nS), aad = new Float64Array(nO * nS);
+  let nItems = 0;
   series.forEach((s, si) => {
     // the period's scores in row order (a sequential walk), then in covariate order (a
     // shuffle of this small array instead of a cache miss per value in the big one)
     for (let j = 0; j < rowsOf.length; j++) compact[j] = s.arr[s.off + rowsOf[j]];
     for (let p = 0; p < nO; p++) col[p] = compact[order[p]];
     window.size = 0;
-    // the window holds the values of positions L … R except `self`
-    let L = 0, R = -1, self = -1;
+    // the window holds the values of positions L … R, the area's own among them; as p
+    // moves along the order it usually gains one position and loses one
+    let L = 0, R = -1;
     for (let p = 0; p < nO; p++) {
       const nl = lo[p], nr = hi[p];
-      for (let q = L; q <= Math.min(R, nl - 1); q++) if (q !== self) window.remove(col[q]);
-      for (let q = Math.max(L, nr + 1); q <= R; q++) if (q !== self) window.remove(col[q]);
-      if (p >= L && p <= R && p !== self) window.remove(col[p]);
-      for (let q = nl; q <= Math.min(nr, L - 1); q++) if (q !== p) window.insert(col[q]);
-      for (let q = Math.max(nl, R + 1); q <= nr; q++) if (q !== p) window.insert(col[q]);
-      if (self >= nl && self <= nr && self !== p && self >= L && self <= R) window.insert(col[self]);
+      const outL = Math.min(R, nl - 1), outR = Math.max(L, nr + 1);
+      const inL = Math.min(nr, L - 1), inR = Math.max(nl, R + 1);
+      const nOut = Math.max(0, outL - L + 1) + Math.max(0, R - outR + 1);
+      const nIn = Math.max(0, inL - nl + 1) + Math.max(0, nr - inR + 1);
+      if (nOut === 1 && nIn === 1) window.replace(col[outL >= L ? L : R], col[inL >= nl ? nl : nr]);
+      else {
+        for (let q = L; q <= outL; q++) window.remove(col[q]);
+        for (let q = outR; q <= R; q++) window.remove(col[q]);
+        for (let q = nl; q <= inL; q++) window.insert(col[q]);
+        for (let q = inR; q <= nr; q++) window.insert(col[q]);
+      }
       L = nl;
       R = nr;
-      self = p;
       const y = col[p];
-      if (y !== y || window.size === 0) continue;
-      const c = classifySorted(y, window.values, window.size, mAad);
+      if (y !== y || window.size < 2) continue;
+      const c = classifyWithout(y, window.values, window.size, window.indexOf(y), mAad);
       if (c === 0) continue;
+      nItems++;
       cls[p * nS + si] = c;
       value[p * nS + si] = y;
       med[p * nS + si] = mAad[0];
@@ -203,8 +252,6 @@ export function scorecards(
     }
   });
   // items in card (area) order, then series order
-  let nItems = 0;
-  for (let q = 0; q < cls.length; q++) if (cls[q] !== 0) nItems++;
   const items = {
     card: new Int32Array(nItems),
     series: new Int32Array(nItems),
