@@ -50,9 +50,7 @@ function componentDiagnostics(run: TRun): TComponentDiagnostics[] {
     }
     const pca = k >= 2 ? w.pca : null;
     const loadings = pca ? vectorMap(fw, comp.indicators, pca.e1.map((e) => e * Math.sqrt(Math.max(0, pca.eigenvalues[0])))) : null;
-    let scored = 0;
-    const status = run.status[c];
-    for (let r = 0, n = run.rows; r < n; r++) scored += status[r] === 0 ? 1 : 0;
+    const scored = countZero(run.status[c]);
     const sdOk = Array.from(st.sd).every((s) => s > 0);
     return {
       code: comp.code,
@@ -76,10 +74,83 @@ function componentDiagnostics(run: TRun): TComponentDiagnostics[] {
   });
 }
 
+function countZero(v: Uint8Array): number {
+  let c = 0;
+  for (let k = 0; k < v.length; k++) c += v[k] === 0 ? 1 : 0;
+  return c;
+}
+
 function mapNum(fw: TRun["fw"], idx: number[], v: ArrayLike<number>) {
   const m: Record<string, number | null> = {};
   idx.forEach((i, j) => (m[fw.indicators[i].code] = num(v[j])));
   return m;
+}
+
+/**
+ * Counts of one indicator's column (cells [from, from + rows)), and its observed values
+ * (neither carried nor imputed) with their rows into vals/at: [observed, carried,
+ * imputed, missing, clampedUtopia, clampedDystopia]. Most cells carry no flag, so the
+ * flag tests run only on the few that do.
+ *
+ * Each hot loop of the diagnostics is a small function of its own: V8 compiles a loop
+ * that is still running ("on-stack replacement") with the type feedback seen so far,
+ * and in a long function the code after the loop has none yet, so that compiled code
+ * was thrown away at the first statement past the loop, on every call (165 times a
+ * national run, each costing an interpreted stretch and a recompilation).
+ */
+function scanColumn(flags: Uint8Array, x: Float64Array, from: number, rows: number, vals: Float64Array, at: Int32Array, out: Int32Array): void {
+  let observed = 0, carried = 0, imputed = 0, missing = 0, cu = 0, cd = 0;
+  for (let row = 0, cell = from; row < rows; row++, cell++) {
+    const f = flags[cell];
+    const xv = x[cell];
+    if (f === 0) {
+      if (xv === xv) {
+        vals[observed] = xv;
+        at[observed++] = row;
+      } else missing++;
+      continue;
+    }
+    if (f & FLAG_CARRIED) carried++;
+    else if (f & FLAG_IMPUTED) imputed++;
+    else if (xv === xv) {
+      vals[observed] = xv;
+      at[observed++] = row;
+    } else missing++;
+    if (f & FLAG_CLAMPED_U) cu++;
+    if (f & FLAG_CLAMPED_D) cd++;
+  }
+  out[0] = observed;
+  out[1] = carried;
+  out[2] = imputed;
+  out[3] = missing;
+  out[4] = cu;
+  out[5] = cd;
+}
+
+function countNaN(v: Float64Array, from: number, n: number): number {
+  let c = 0;
+  for (let cell = from, end = from + n; cell < end; cell++) if (v[cell] !== v[cell]) c++;
+  return c;
+}
+
+/** dev[k] = |v[k] − m| for k < v.length. */
+function absDeviations(v: Float64Array, m: number, dev: Float64Array): void {
+  for (let k = 0; k < v.length; k++) dev[k] = Math.abs(v[k] - m);
+}
+
+/**
+ * Indices k with |(v[k] − med) / scale| > threshold. The division runs only on values
+ * past a bound just inside threshold·scale (so rounding cannot drop an outlier).
+ */
+function outlierIndices(v: Float64Array, med: number, scale: number, threshold: number): number[] {
+  const out: number[] = [];
+  const bound = threshold * scale * (1 - 1e-12);
+  for (let k = 0; k < v.length; k++) {
+    const d = v[k] - med;
+    if (d <= bound && d >= -bound) continue;
+    if (Math.abs(d / scale) > threshold) out.push(k);
+  }
+  return out;
 }
 
 /**
@@ -93,56 +164,24 @@ function indicatorDiagnostics(run: TRun, threshold: number): TIndicatorDiagnosti
   const vals = new Float64Array(rows);
   const at = new Int32Array(rows);
   const dev = new Float64Array(rows);
+  const counts = new Int32Array(6);
   return fw.indicators.map((ind, i) => {
-    // one contiguous pass over the indicator's column; most cells carry no flag, so the
-    // flag tests run only on the few that do
-    let observed = 0, carried = 0, imputed = 0, missing = 0, cu = 0, cd = 0;
-    for (let row = 0, cell = i * rows; row < rows; row++, cell++) {
-      const f = flags[cell];
-      const xv = x[cell];
-      if (f === 0) {
-        if (xv === xv) {
-          vals[observed] = xv;
-          at[observed++] = row;
-        } else missing++;
-        continue;
-      }
-      if (f & FLAG_CARRIED) carried++;
-      else if (f & FLAG_IMPUTED) imputed++;
-      else if (xv === xv) {
-        vals[observed] = xv;
-        at[observed++] = row;
-      } else missing++;
-      if (f & FLAG_CLAMPED_U) cu++;
-      if (f & FLAG_CLAMPED_D) cd++;
-    }
+    scanColumn(flags, x, i * rows, rows, vals, at, counts);
+    const [observed, carried, imputed, , cu, cd] = counts;
+    let missing = counts[3];
     // a score is missing where x is: (x − D)·100 / (U − D) is a number for every finite
     // x unless that factor overflows to ∞ or underflows to 0 (absurd bounds); then the
     // missing scores are counted instead
     const factor = 100 / (ind.utopia - ind.dystopia);
-    if (!(Number.isFinite(factor) && factor !== 0)) {
-      missing = 0;
-      for (let cell = i * rows, end = cell + rows; cell < end; cell++) if (r[cell] !== r[cell]) missing++;
-    }
+    if (!(Number.isFinite(factor) && factor !== 0)) missing = countNaN(r, i * rows, rows);
     const v = vals.subarray(0, observed);
     const work = dev.subarray(0, observed);
     work.set(v);
     const med = medianInPlace(work);
-    for (let k = 0; k < observed; k++) dev[k] = Math.abs(v[k] - med);
+    absDeviations(v, med, work);
     const mad = medianInPlace(work);
     const scale = mad > 0 ? mad / 0.6745 : meanAbsDeviation(v, med) / 0.7979;
-    const flagged: Array<{ row: number; value: number; z: number }> = [];
-    if (scale > 0) {
-      // |d / scale| > threshold needs |d| > threshold·scale: the division runs only on
-      // values past a bound just inside that (so rounding cannot drop an outlier)
-      const bound = threshold * scale * (1 - 1e-12);
-      for (let k = 0; k < observed; k++) {
-        const d = v[k] - med;
-        if (d <= bound && d >= -bound) continue;
-        const z = d / scale;
-        if (Math.abs(z) > threshold) flagged.push({ row: at[k], value: v[k], z });
-      }
-    }
+    const flagged = (scale > 0 ? outlierIndices(v, med, scale, threshold) : []).map((k) => ({ row: at[k], value: v[k], z: (v[k] - med) / scale }));
     flagged.sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.row - b.row);
     return {
       code: ind.code,

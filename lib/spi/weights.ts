@@ -29,29 +29,22 @@ export interface TComponentStats {
 export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent, x: Float64Array, rows: number): TComponentStats {
   const idx = comp.indicators;
   const k = idx.length;
+  // (each loop over rows is a small function of its own: see scanColumn in diagnostics.ts)
   const missing = missingMasks(idx, x, rows);
-  let n = 0;
-  for (let r = 0; r < rows; r++) if (missing[r] === 0) n++;
-  const complete = new Int32Array(n);
-  for (let r = 0, c = 0; r < rows; r++) if (missing[r] === 0) complete[c++] = r;
+  const complete = zeroIndices(missing);
+  const n = complete.length;
   const mean = new Float64Array(k);
   const sd = new Float64Array(k);
   // the complete cases of each indicator (a view when every row is complete)
   const values = idx.map((i) => {
     const col = x.subarray(i * rows, (i + 1) * rows);
-    if (n === rows) return col;
-    const v = new Float64Array(n);
-    for (let c = 0; c < n; c++) v[c] = col[complete[c]];
-    return v;
+    return n === rows ? col : gather(col, complete);
   });
   const sums = dotProducts(values.map((v) => [v, null]), n);
   for (let j = 0; j < k; j++) mean[j] = n > 0 ? sums[j] / n : NaN;
   // centred columns over the complete cases, then every cross-product sum (a, b ≥ a)
   const dev = scratchColumns("centred columns", k, n);
-  values.forEach((v, j) => {
-    const d = dev[j];
-    for (let c = 0; c < n; c++) d[c] = v[c] - mean[j];
-  });
+  values.forEach((v, j) => subtractInto(v, mean[j], dev[j]));
   const pairs: Array<[number, number]> = [];
   for (let a = 0; a < k; a++) for (let b = a; b < k; b++) pairs.push([a, b]);
   const cross = dotProducts(pairs.map(([a, b]) => [dev[a], dev[b]]), n);
@@ -86,11 +79,32 @@ export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent,
 /** Per row of x (indicator columns of `rows`): bit j set when indicator idx[j] is missing (k <= 30). */
 export function missingMasks(idx: readonly number[], x: Float64Array, rows: number): Int32Array {
   const keys = new Int32Array(rows);
-  idx.forEach((i, j) => {
-    const col = x.subarray(i * rows, (i + 1) * rows);
-    for (let r = 0; r < rows; r++) if (col[r] !== col[r]) keys[r] |= 1 << j;
-  });
+  idx.forEach((i, j) => markMissing(x.subarray(i * rows, (i + 1) * rows), keys, 1 << j));
   return keys;
+}
+
+function markMissing(col: Float64Array, keys: Int32Array, bit: number): void {
+  for (let r = 0; r < col.length; r++) if (col[r] !== col[r]) keys[r] |= bit;
+}
+
+/** Indices of the zero entries, ascending. */
+function zeroIndices(v: Int32Array): Int32Array {
+  const out = new Int32Array(v.length);
+  let n = 0;
+  for (let r = 0; r < v.length; r++) if (v[r] === 0) out[n++] = r;
+  return out.slice(0, n);
+}
+
+/** col[at[0]], col[at[1]], … */
+function gather(col: Float64Array, at: Int32Array): Float64Array {
+  const out = new Float64Array(at.length);
+  for (let c = 0; c < at.length; c++) out[c] = col[at[c]];
+  return out;
+}
+
+/** out[c] = v[c] − m */
+function subtractInto(v: Float64Array, m: number, out: Float64Array): void {
+  for (let c = 0; c < v.length; c++) out[c] = v[c] - m;
 }
 
 /**
