@@ -94,11 +94,13 @@ function completeCaseR(idx: number[], ref: Float64Array, refRows: number, comple
   const nc = complete.length;
   const cols = scratchColumns("complete-case design", idx.length + 1, nc);
   cols[0].fill(1);
-  idx.forEach((i, j) => {
-    const col = cols[j + 1];
-    for (let c = 0; c < nc; c++) col[c] = ref[i * refRows + complete[c]];
-  });
+  idx.forEach((i, j) => gatherInto(ref, i * refRows, complete, cols[j + 1]));
   return householderRInPlace(cols, nc);
+}
+
+/** out[c] = src[off + at[c]] (a small function of its own: see scanColumn in diagnostics.ts). */
+function gatherInto(src: Float64Array, off: number, at: Int32Array, out: Float64Array): void {
+  for (let c = 0; c < at.length; c++) out[c] = src[off + at[c]];
 }
 
 /**

@@ -165,12 +165,11 @@ export function householderRInPlace(a: Float64Array[], m: number): Float64Array 
   // stand-in second column when a pair has only one (read as zeros; its updates stay 0)
   const none = new Float64Array(m);
   const f = new Float64Array(n);
+  const sums = new Float64Array(3);
   let nextNorm = -1; // Σ c² of column j below row j, when the previous update pass summed it
   for (let j = 0; j < n && j < m; j++) {
     const cj = a[j];
-    let norm = 0;
-    if (nextNorm >= 0) norm = nextNorm;
-    else for (let i = j; i < m; i++) norm += cj[i] * cj[i];
+    let norm = nextNorm >= 0 ? nextNorm : sumSquares(cj, j, m);
     nextNorm = -1;
     norm = Math.sqrt(norm);
     if (norm === 0) {
@@ -184,24 +183,12 @@ export function householderRInPlace(a: Float64Array[], m: number): Float64Array 
     let vv = 0;
     for (let k = j + 1; k < n || k === j + 1; k += 2) {
       const c0 = k < n ? a[k] : none, c1 = k + 1 < n ? a[k + 1] : none;
-      let s0 = 0, s1 = 0;
       if (k === j + 1) {
-        let sv = 0;
-        for (let i = j; i < m; i++) {
-          const v = cj[i];
-          sv += v * v;
-          s0 += v * c0[i];
-          s1 += v * c1[i];
-        }
-        vv = sv;
-      } else
-        for (let i = j; i < m; i++) {
-          const v = cj[i];
-          s0 += v * c0[i];
-          s1 += v * c1[i];
-        }
-      if (k < n) f[k] = s0;
-      if (k + 1 < n) f[k + 1] = s1;
+        dots2(cj, c0, c1, j, m, sums, true);
+        vv = sums[2];
+      } else dots2(cj, c0, c1, j, m, sums, false);
+      if (k < n) f[k] = sums[0];
+      if (k + 1 < n) f[k + 1] = sums[1];
     }
     for (let k = j + 1; k < n; k++) f[k] = (2 * f[k]) / vv;
     // c_k -= f_k·cj, two columns per pass; the first pass also sums the next column's norm
@@ -210,25 +197,66 @@ export function householderRInPlace(a: Float64Array[], m: number): Float64Array 
       const f0 = f[k], f1 = k + 1 < n ? f[k + 1] : 0;
       c0[j] -= f0 * cj[j];
       c1[j] -= f1 * cj[j];
-      if (k === j + 1) {
-        let nn = 0;
-        for (let i = j + 1; i < m; i++) {
-          const v = cj[i];
-          c0[i] -= f0 * v;
-          c1[i] -= f1 * v;
-          nn += c0[i] * c0[i];
-        }
-        nextNorm = nn;
-      } else
-        for (let i = j + 1; i < m; i++) {
-          const v = cj[i];
-          c0[i] -= f0 * v;
-          c1[i] -= f1 * v;
-        }
+      if (k === j + 1) nextNorm = update2(cj, c0, c1, f0, f1, j + 1, m, true);
+      else update2(cj, c0, c1, f0, f1, j + 1, m, false);
       r[j * n + k] = c0[j];
       if (k + 1 < n) r[j * n + k + 1] = c1[j];
     }
     r[j * n + j] = alpha;
   }
   return r;
+}
+
+// The loops over rows of householderRInPlace, each a small function of its own: V8
+// compiles a long-running loop mid-way ("on-stack replacement"), once per loop of the
+// function it is in, so a function with six hot loops paid six full compilations on a
+// national run's first components (see scanColumn in diagnostics.ts).
+
+/** Σ c[i]² for i in [from, m). */
+function sumSquares(c: Float64Array, from: number, m: number): number {
+  let s = 0;
+  for (let i = from; i < m; i++) s += c[i] * c[i];
+  return s;
+}
+
+/** out = [Σ v·c0, Σ v·c1, Σ v·v] over rows [from, m), v = cj (the last only when `withVV`). */
+function dots2(cj: Float64Array, c0: Float64Array, c1: Float64Array, from: number, m: number, out: Float64Array, withVV: boolean): void {
+  let s0 = 0, s1 = 0;
+  if (withVV) {
+    let sv = 0;
+    for (let i = from; i < m; i++) {
+      const v = cj[i];
+      sv += v * v;
+      s0 += v * c0[i];
+      s1 += v * c1[i];
+    }
+    out[2] = sv;
+  } else
+    for (let i = from; i < m; i++) {
+      const v = cj[i];
+      s0 += v * c0[i];
+      s1 += v * c1[i];
+    }
+  out[0] = s0;
+  out[1] = s1;
+}
+
+/** c0 −= f0·cj and c1 −= f1·cj over rows [from, m); returns Σ c0² after the update when `withNorm` (else −1). */
+function update2(cj: Float64Array, c0: Float64Array, c1: Float64Array, f0: number, f1: number, from: number, m: number, withNorm: boolean): number {
+  if (!withNorm) {
+    for (let i = from; i < m; i++) {
+      const v = cj[i];
+      c0[i] -= f0 * v;
+      c1[i] -= f1 * v;
+    }
+    return -1;
+  }
+  let nn = 0;
+  for (let i = from; i < m; i++) {
+    const v = cj[i];
+    c0[i] -= f0 * v;
+    c1[i] -= f1 * v;
+    nn += c0[i] * c0[i];
+  }
+  return nn;
 }

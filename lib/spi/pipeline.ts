@@ -65,6 +65,11 @@ export function transformMatrix(fw: TResolvedFramework, values: Float64Array, fl
   return dropped;
 }
 
+/** keep[c] = 1 where col[c] has a value (a small function of its own: see scanColumn in diagnostics.ts). */
+function markPresent(col: Float64Array, keep: Uint8Array): void {
+  for (let c = 0; c < col.length; c++) if (col[c] === col[c]) keep[c] = 1;
+}
+
 /**
  * Run steps 1–7 on a grid. Linear in grid cells; fits are per component, not per area.
  * `consumeGrid`: carry forward in grid.raw itself instead of a copy (saves a copy of
@@ -79,10 +84,7 @@ export function computeRun(fw: TResolvedFramework, grid: TGrid, consumeGrid = fa
   const filled = carryForward(grid, fw.carryForwardYears, filledFlags, consumeGrid);
   const transformDropped = transformMatrix(fw, filled, filledFlags, nCells);
   const keep = new Uint8Array(nCells);
-  for (let i = 0; i < nI; i++) {
-    const col = filled.subarray(i * nCells, (i + 1) * nCells);
-    for (let c = 0; c < nCells; c++) if (col[c] === col[c]) keep[c] = 1;
-  }
+  for (let i = 0; i < nI; i++) markPresent(filled.subarray(i * nCells, (i + 1) * nCells), keep);
   let rows = 0;
   for (let c = 0; c < nCells; c++) rows += keep[c];
   const rowArea = new Int32Array(rows);

@@ -14,22 +14,25 @@ export function rescaleAll(fw: TResolvedFramework, x: Float64Array, flags: Uint8
   const clamp = fw.clamp;
   for (let i = 0; i < nI; i++) {
     const { utopia: u, dystopia: d } = fw.indicators[i];
-    const f = 100 / (u - d);
-    for (let cell = i * rows; cell < (i + 1) * rows; cell++) {
-      let s = (x[cell] - d) * f;
-      if (clamp) {
-        if (s > 100) {
-          s = 100;
-          flags[cell] |= FLAG_CLAMPED_U;
-        } else if (s < 0) {
-          s = 0;
-          flags[cell] |= FLAG_CLAMPED_D;
-        }
-      }
-      out[cell] = s;
-    }
+    rescaleColumn(x, flags, out, i * rows, (i + 1) * rows, d, 100 / (u - d), clamp);
   }
   return out;
+}
+
+function rescaleColumn(x: Float64Array, flags: Uint8Array, out: Float64Array, from: number, to: number, d: number, f: number, clamp: boolean): void {
+  for (let cell = from; cell < to; cell++) {
+    let s = (x[cell] - d) * f;
+    if (clamp) {
+      if (s > 100) {
+        s = 100;
+        flags[cell] |= FLAG_CLAMPED_U;
+      } else if (s < 0) {
+        s = 0;
+        flags[cell] |= FLAG_CLAMPED_D;
+      }
+    }
+    out[cell] = s;
+  }
 }
 
 /**
@@ -84,16 +87,27 @@ export function scoreLevels(
     const w = weights[c];
     const st = status[c];
     const out = components.subarray(c * rows, (c + 1) * rows);
-    for (let j = 0; j < idx.length; j++) {
-      const wj = w[j];
-      const col = idx[j] * rows;
-      for (let row = 0; row < rows; row++) out[row] += wj * r[col + row];
-    }
-    for (let row = 0; row < rows; row++) if (st[row] !== C_OK) out[row] = NaN;
+    for (let j = 0; j < idx.length; j++) addScaled(out, w[j], r, idx[j] * rows);
+    nanWhereNotOk(out, st);
   }
   combineColumns(fw.dimensions.map((d) => d.components), components, fw.dimensionAggregation, rows, dimensions);
   combineColumns([fw.dimensions.map((d) => d.index)], dimensions, fw.indexAggregation, rows, index);
   return { components, dimensions, index };
+}
+
+// Hot loops as small functions of their own (see scanColumn in diagnostics.ts).
+
+/** out[row] += w·from[off + row]; with w = 1 the same sums as plain additions (y·1 = y). */
+function addScaled(out: Float64Array, w: number, from: Float64Array, off: number): void {
+  for (let row = 0; row < out.length; row++) out[row] += w * from[off + row];
+}
+
+function nanWhereNotOk(out: Float64Array, status: Uint8Array): void {
+  for (let row = 0; row < out.length; row++) if (status[row] !== C_OK) out[row] = NaN;
+}
+
+function divideAll(out: Float64Array, d: number): void {
+  for (let row = 0; row < out.length; row++) out[row] /= d;
 }
 
 /**
@@ -106,11 +120,8 @@ function combineColumns(groups: number[][], from: Float64Array, agg: TAggregatio
     const o = out.subarray(g * rows, (g + 1) * rows);
     if (agg === "arithmetic") {
       // column-wise: 0 + y1 + y2 + … then / n, as combine does (NaN propagates)
-      for (const m of members) {
-        const col = m * rows;
-        for (let row = 0; row < rows; row++) o[row] += from[col + row];
-      }
-      for (let row = 0; row < rows; row++) o[row] /= members.length;
+      for (const m of members) addScaled(o, 1, from, m * rows);
+      divideAll(o, members.length);
       return;
     }
     for (let row = 0; row < rows; row++) {

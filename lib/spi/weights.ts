@@ -76,6 +76,19 @@ export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent,
   return stats;
 }
 
+/** out = [Σ x0·b0, Σ x1·b1, Σ x2·b2] over [0, n), in one pass (a small function of its own: see scanColumn in diagnostics.ts). */
+function dot3(x0: Float64Array, b0: Float64Array, x1: Float64Array, b1: Float64Array, x2: Float64Array, b2: Float64Array, n: number, out: Float64Array): void {
+  let s0 = 0, s1 = 0, s2 = 0;
+  for (let c = 0; c < n; c++) {
+    s0 += x0[c] * b0[c];
+    s1 += x1[c] * b1[c];
+    s2 += x2[c] * b2[c];
+  }
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+}
+
 /** Per row of x (indicator columns of `rows`): bit j set when indicator idx[j] is missing (k <= 30). */
 export function missingMasks(idx: readonly number[], x: Float64Array, rows: number): Int32Array {
   const keys = new Int32Array(rows);
@@ -116,20 +129,16 @@ export function dotProducts(pairs: Array<[Float64Array, Float64Array | null]>, n
   const out = new Float64Array(pairs.length);
   const ones = new Float64Array(n).fill(1);
   const zeros = new Float64Array(n);
+  const three = new Float64Array(3);
   for (let q = 0; q < pairs.length; q += 3) {
     const [x0, y0] = pairs[q];
     const [x1, y1] = pairs[q + 1] ?? [zeros, zeros];
     const [x2, y2] = pairs[q + 2] ?? [zeros, zeros];
     const [b0, b1, b2] = [y0 ?? ones, y1 ?? ones, y2 ?? ones];
-    let s0 = 0, s1 = 0, s2 = 0;
-    for (let c = 0; c < n; c++) {
-      s0 += x0[c] * b0[c];
-      s1 += x1[c] * b1[c];
-      s2 += x2[c] * b2[c];
-    }
-    out[q] = s0;
-    if (q + 1 < pairs.length) out[q + 1] = s1;
-    if (q + 2 < pairs.length) out[q + 2] = s2;
+    dot3(x0, b0, x1, b1, x2, b2, n, three);
+    out[q] = three[0];
+    if (q + 1 < pairs.length) out[q + 1] = three[1];
+    if (q + 2 < pairs.length) out[q + 2] = three[2];
   }
   return out;
 }
