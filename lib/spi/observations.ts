@@ -62,8 +62,129 @@ export function toColumns(observations: readonly TObservation[], problems: TProb
 /**
  * Build the dense grid. Errors: duplicate (area, indicator, period). Warnings:
  * indicator codes not in the framework (their rows are ignored).
+ *
+ * One pass over the rows when the period range is compact (always, for years): the grid
+ * is laid out for every listed area and every period from the first to the last, the
+ * values placed, and the areas and periods in use noted on the way; only when some go
+ * unused is the grid copied down to them. A cell not yet written holds a marker NaN
+ * (both 32-bit halves 0x7FF4DEAD, whatever the byte order), so a second value for it is
+ * caught without a separate "seen" array; the marker reads as missing like any NaN.
  */
 export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, problems: TProblem[]): TGrid {
+  const nI = fw.indicators.length;
+  const nA0 = obs.areaCodes.length;
+  const range = periodRange(obs.period, obs.length);
+  const span = range[1] - range[0] + 1;
+  if (obs.length === 0 || !(span <= MAX_PERIOD_TABLE) || nA0 * span * nI > 4 * obs.length + (1 << 20)) return buildGridTwoPass(fw, obs, problems);
+  const minPeriod = range[0];
+  const indMap = new Int32Array(obs.indicatorCodes.length).fill(-1);
+  const byCode = new Map(fw.indicators.map((d) => [d.code, d.index]));
+  obs.indicatorCodes.forEach((c, j) => (indMap[j] = byCode.get(c) ?? -1));
+  // every listed area in code order (stable: equal codes keep their input order)
+  const sortedIds = Array.from({ length: nA0 }, (_, id) => id).sort((x, y) => (obs.areaCodes[x] < obs.areaCodes[y] ? -1 : obs.areaCodes[x] > obs.areaCodes[y] ? 1 : 0));
+  const pos = new Int32Array(nA0);
+  sortedIds.forEach((id, p) => (pos[id] = p));
+  const colStride = nA0 * span;
+  const raw = new Float64Array(colStride * nI);
+  const words = new Int32Array(raw.buffer);
+  words.fill(UNSEEN);
+  const usedArea = new Uint8Array(nA0);
+  const usedPeriod = new Uint8Array(span);
+  const unknownCounts = new Int32Array(obs.indicatorCodes.length);
+  const dupRows = new Int32Array(MAX_LISTED);
+  const dups = placeValues(obs, indMap, pos, minPeriod, span, colStride, raw, words, usedArea, usedPeriod, unknownCounts, dupRows);
+  obs.indicatorCodes.forEach((c, j) => {
+    if (unknownCounts[j] > 0)
+      problems.push({ severity: "warning", indicator: c, message: `indicator not in the framework: ${unknownCounts[j]} observation(s) ignored` });
+  });
+  const usedIds = sortedIds.filter((id) => usedArea[id]);
+  const areaCodes = usedIds.map((id) => obs.areaCodes[id]);
+  for (let k = 1; k < areaCodes.length; k++)
+    if (areaCodes[k] === areaCodes[k - 1]) problems.push({ severity: "error", area: areaCodes[k], message: "area code listed twice in the columnar input" });
+  for (let d = 0; d < Math.min(dups, MAX_LISTED); d++) {
+    const r = dupRows[d];
+    problems.push({
+      severity: "error",
+      area: obs.areaCodes[obs.area[r]],
+      indicator: obs.indicatorCodes[obs.indicator[r]],
+      period: obs.period[r],
+      message: "duplicate observation for this area, indicator and period",
+    });
+  }
+  if (dups > MAX_LISTED) problems.push({ severity: "error", message: `${dups - MAX_LISTED} more duplicate observations not listed` });
+  const usedPeriods: number[] = [];
+  for (let p = 0; p < span; p++) if (usedPeriod[p]) usedPeriods.push(p);
+  const periods = usedPeriods.map((p) => minPeriod + p);
+  if (usedIds.length === nA0 && usedPeriods.length === span) return { areaCodes, periods, nIndicators: nI, raw };
+  // some listed areas or periods have no value of a framework indicator: keep the others
+  const nA = usedIds.length, nP = usedPeriods.length;
+  const out = new Float64Array(nA * nP * nI);
+  for (let i = 0, at = 0; i < nI; i++)
+    for (const id of usedIds) for (const p of usedPeriods) out[at++] = raw[i * colStride + pos[id] * span + p];
+  return { areaCodes, periods, nIndicators: nI, raw: out };
+}
+
+/** Both 32-bit halves of a grid cell not yet written (a NaN, in either byte order). */
+const UNSEEN = 0x7ff4dead;
+
+/** [min, max] of period[0 … n) ([Infinity, −Infinity] when empty). */
+function periodRange(period: Int32Array, n: number): [number, number] {
+  let min = Infinity, max = -Infinity;
+  for (let r = 0; r < n; r++) {
+    const p = period[r];
+    if (p < min) min = p;
+    if (p > max) max = p;
+  }
+  return [min, max];
+}
+
+/**
+ * The one pass of buildGrid (a small function of its own: see scanColumn in
+ * diagnostics.ts). Returns the number of duplicates; the first rows of them go in dupRows.
+ */
+function placeValues(
+  obs: TObservationColumns,
+  indMap: Int32Array,
+  pos: Int32Array,
+  minPeriod: number,
+  span: number,
+  colStride: number,
+  raw: Float64Array,
+  words: Int32Array,
+  usedArea: Uint8Array,
+  usedPeriod: Uint8Array,
+  unknownCounts: Int32Array,
+  dupRows: Int32Array,
+): number {
+  const { area, indicator, period, value } = obs;
+  let dups = 0;
+  for (let r = 0; r < obs.length; r++) {
+    const j = indicator[r];
+    const i = indMap[j];
+    if (i < 0) {
+      unknownCounts[j]++;
+      continue;
+    }
+    const a = area[r];
+    const p = period[r] - minPeriod;
+    usedArea[a] = 1;
+    usedPeriod[p] = 1;
+    const cell = i * colStride + pos[a] * span + p;
+    if (words[2 * cell] !== UNSEEN || words[2 * cell + 1] !== UNSEEN) {
+      if (dups < dupRows.length) dupRows[dups] = r;
+      dups++;
+      continue;
+    }
+    raw[cell] = value[r];
+  }
+  return dups;
+}
+
+/**
+ * buildGrid in two passes: the first finds the areas and periods in use, the second
+ * places the values. For inputs whose period range is wide and sparse.
+ */
+export function buildGridTwoPass(fw: TResolvedFramework, obs: TObservationColumns, problems: TProblem[]): TGrid {
   const nI = fw.indicators.length;
   const indMap = new Int32Array(obs.indicatorCodes.length).fill(-1);
   const byCode = new Map(fw.indicators.map((d) => [d.code, d.index]));
