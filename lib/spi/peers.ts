@@ -219,37 +219,8 @@ export function scorecards(
   series.forEach((s, si) => {
     // the period's scores in row order (a sequential walk), then in covariate order (a
     // shuffle of this small array instead of a cache miss per value in the big one)
-    for (let j = 0; j < rowsOf.length; j++) compact[j] = s.arr[s.off + rowsOf[j]];
-    for (let p = 0; p < nO; p++) col[p] = compact[order[p]];
-    window.size = 0;
-    // the window holds the values of positions L … R, the area's own among them; as p
-    // moves along the order it usually gains one position and loses one
-    let L = 0, R = -1;
-    for (let p = 0; p < nO; p++) {
-      const nl = lo[p], nr = hi[p];
-      const outL = Math.min(R, nl - 1), outR = Math.max(L, nr + 1);
-      const inL = Math.min(nr, L - 1), inR = Math.max(nl, R + 1);
-      const nOut = Math.max(0, outL - L + 1) + Math.max(0, R - outR + 1);
-      const nIn = Math.max(0, inL - nl + 1) + Math.max(0, nr - inR + 1);
-      if (nOut === 1 && nIn === 1) window.replace(col[outL >= L ? L : R], col[inL >= nl ? nl : nr]);
-      else {
-        for (let q = L; q <= outL; q++) window.remove(col[q]);
-        for (let q = outR; q <= R; q++) window.remove(col[q]);
-        for (let q = nl; q <= inL; q++) window.insert(col[q]);
-        for (let q = inR; q <= nr; q++) window.insert(col[q]);
-      }
-      L = nl;
-      R = nr;
-      const y = col[p];
-      if (y !== y || window.size < 2) continue;
-      const c = classifyWithout(y, window.values, window.size, window.indexOf(y), mAad);
-      if (c === 0) continue;
-      nItems++;
-      cls[p * nS + si] = c;
-      value[p * nS + si] = y;
-      med[p * nS + si] = mAad[0];
-      aad[p * nS + si] = mAad[1];
-    }
+    gatherPermuted(s.arr, s.off, rowsOf, order, compact, col);
+    nItems += classifySeries(col, lo, hi, window, mAad, si, nS, cls, value, med, aad);
   });
   // items in card (area) order, then series order
   const items = {
@@ -285,6 +256,65 @@ export function scorecards(
     series: series.map((s) => ({ level: s.level, code: s.code })),
     items,
   };
+}
+
+// The hot loops of scorecards as functions of their own (see scanColumn in diagnostics.ts).
+
+/** compact[j] = arr[off + rows[j]], then col[p] = compact[order[p]]. */
+function gatherPermuted(arr: Float64Array, off: number, rows: Int32Array, order: Int32Array, compact: Float64Array, col: Float64Array): void {
+  for (let j = 0; j < rows.length; j++) compact[j] = arr[off + rows[j]];
+  for (let p = 0; p < order.length; p++) col[p] = compact[order[p]];
+}
+
+/**
+ * Classify every position p of one score (values `col` in covariate order) against the
+ * positions lo[p] … hi[p] but p itself, into slot p·nS + si of cls/value/med/aad.
+ * Returns the number of strengths and weaknesses found.
+ */
+function classifySeries(
+  col: Float64Array,
+  lo: Int32Array,
+  hi: Int32Array,
+  window: SortedWindow,
+  mAad: Float64Array,
+  si: number,
+  nS: number,
+  cls: Int8Array,
+  value: Float64Array,
+  med: Float64Array,
+  aad: Float64Array,
+): number {
+  let found = 0;
+  window.size = 0;
+  // the window holds the values of positions L … R, the area's own among them; as p
+  // moves along the order it usually gains one position and loses one
+  let L = 0, R = -1;
+  for (let p = 0; p < col.length; p++) {
+    const nl = lo[p], nr = hi[p];
+    const outL = Math.min(R, nl - 1), outR = Math.max(L, nr + 1);
+    const inL = Math.min(nr, L - 1), inR = Math.max(nl, R + 1);
+    const nOut = Math.max(0, outL - L + 1) + Math.max(0, R - outR + 1);
+    const nIn = Math.max(0, inL - nl + 1) + Math.max(0, nr - inR + 1);
+    if (nOut === 1 && nIn === 1) window.replace(col[outL >= L ? L : R], col[inL >= nl ? nl : nr]);
+    else {
+      for (let q = L; q <= outL; q++) window.remove(col[q]);
+      for (let q = outR; q <= R; q++) window.remove(col[q]);
+      for (let q = nl; q <= inL; q++) window.insert(col[q]);
+      for (let q = inR; q <= nr; q++) window.insert(col[q]);
+    }
+    L = nl;
+    R = nr;
+    const y = col[p];
+    if (y !== y || window.size < 2) continue;
+    const c = classifyWithout(y, window.values, window.size, window.indexOf(y), mAad);
+    if (c === 0) continue;
+    found++;
+    cls[p * nS + si] = c;
+    value[p * nS + si] = y;
+    med[p * nS + si] = mAad[0];
+    aad[p * nS + si] = mAad[1];
+  }
+  return found;
 }
 
 export function noScorecards(): TScorecardColumns {
