@@ -5,7 +5,9 @@ import { buildGrid, buildGridTwoPass } from "./observations";
 import { createRng } from "./rng";
 import type { TObservationColumns, TProblem } from "./types";
 
-const fw = validateFramework(syntheticFramework({ indicatorsPerComponent: [2, 3] })).framework!;
+const validated = validateFramework(syntheticFramework({ indicatorsPerComponent: [2, 3] }));
+if (!validated.ok) throw new Error("synthetic framework invalid");
+const fw = validated.framework;
 const codes = fw.indicators.map((i) => i.code);
 
 /** Random columnar input: shuffled rows, codes out of order, unknown indicators, gaps, duplicates. */
