@@ -1,7 +1,6 @@
 import { FLAG_IMPUTED } from "./carry-forward";
 import type { TResolvedComponent, TResolvedFramework } from "./framework";
-import { householderRInPlace, leastSquares } from "./linalg";
-import { scratchColumns } from "./scratch";
+import { leastSquares } from "./linalg";
 import { missingMasks, type TComponentStats } from "./weights";
 
 /** Why a component could not be scored for a row (0 = it can be scored). */
@@ -28,16 +27,14 @@ export interface TImputeResult {
  * per (missing pattern, target) pair is cached, so the cost is linear in rows.
  * A fit needs at least k + 2 complete cases (k = indicators in the component) and a
  * full-rank design; otherwise the row's component is not scored.
- * `ref` (columns of `refRows`) is the reference matrix the fits come from
- * (stats.completeRows index it); `x` is the matrix filled in (may be the same array:
- * complete rows never change).
+ * `ref` is the reference matrix `stats` (and so the fits) come from; `x` is the matrix
+ * filled in (may be the same array: complete rows never change).
  */
 export function imputeComponent(
   fw: TResolvedFramework,
   comp: TResolvedComponent,
   stats: TComponentStats,
   ref: Float64Array,
-  refRows: number,
   x: Float64Array,
   flags: Uint8Array,
   rows: number,
@@ -52,7 +49,6 @@ export function imputeComponent(
   const cache = new Map<number, Array<{ target: number; coef: Float64Array; predictors: number[] }> | number>();
   const complete = stats.completeRows;
   const nc = complete.length;
-  let rFactor: Float64Array | undefined;
   for (let r = 0; r < rows; r++) {
     const key = keys[r];
     if (key === 0) continue;
@@ -68,7 +64,7 @@ export function imputeComponent(
     }
     let fit = cache.get(key);
     if (fit === undefined) {
-      fit = fitPattern(key, k, (rFactor ??= completeCaseR(idx, ref, refRows, complete)), nc);
+      fit = fitPattern(key, k, stats.rFactor, nc);
       cache.set(key, fit);
     }
     if (typeof fit === "number") {
@@ -87,20 +83,6 @@ export function imputeComponent(
   let fits = 0;
   for (const v of cache.values()) if (typeof v !== "number") fits++;
   return { status, imputedCounts, fits };
-}
-
-/** R of the QR of [1, x_1 … x_k] over the complete cases ((k+1)×(k+1)). */
-function completeCaseR(idx: number[], ref: Float64Array, refRows: number, complete: Int32Array): Float64Array {
-  const nc = complete.length;
-  const cols = scratchColumns("complete-case design", idx.length + 1, nc);
-  cols[0].fill(1);
-  idx.forEach((i, j) => gatherInto(ref, i * refRows, complete, cols[j + 1]));
-  return householderRInPlace(cols, nc);
-}
-
-/** out[c] = src[off + at[c]] (a small function of its own: see scanColumn in diagnostics.ts). */
-function gatherInto(src: Float64Array, off: number, at: Int32Array, out: Float64Array): void {
-  for (let c = 0; c < at.length; c++) out[c] = src[off + at[c]];
 }
 
 /**

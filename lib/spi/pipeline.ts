@@ -111,7 +111,7 @@ export function computeRun(fw: TResolvedFramework, grid: TGrid, consumeGrid = fa
   }
   const stats = fw.components.map((comp) => componentStats(fw, comp, x, rows));
   const weights = fw.components.map((comp, c) => componentWeights(fw, comp, stats[c]));
-  const impute = fw.components.map((comp, c) => imputeComponent(fw, comp, stats[c], x, rows, x, flags, rows));
+  const impute = fw.components.map((comp, c) => imputeComponent(fw, comp, stats[c], x, x, flags, rows));
   const status = impute.map((m) => m.status);
   const scores = rescaleAll(fw, x, flags, rows);
   const levels = scoreLevels(fw, scores, status, weights.map((w) => w.v), rows);
@@ -129,7 +129,7 @@ export function scoreExtraRows(run: TRun, raw: Float64Array, rows: number) {
   const x = Float64Array.from(raw);
   const flags = new Uint8Array(x.length);
   transformMatrix(fw, x, flags, rows);
-  const status = fw.components.map((comp, c) => imputeComponent(fw, comp, run.stats[c], run.x, run.rows, x, flags, rows).status);
+  const status = fw.components.map((comp, c) => imputeComponent(fw, comp, run.stats[c], run.x, x, flags, rows).status);
   const r = rescaleAll(fw, x, flags, rows);
   const levels = scoreLevels(fw, r, status, run.weights.map((w) => w.v), rows);
   return { x, flags, r, status, levels };

@@ -1,5 +1,5 @@
 import type { TResolvedComponent, TResolvedFramework } from "./framework";
-import { jacobiEigen } from "./linalg";
+import { householderRInPlace, jacobiEigen } from "./linalg";
 import { scratchColumns } from "./scratch";
 
 /**
@@ -20,6 +20,13 @@ export interface TComponentStats {
   /** Oriented correlation matrix, k×k row-major; null when n < 3 or an indicator is constant. */
   corr: Float64Array | null;
   corrReason?: string;
+  /**
+   * R of the QR of the imputation design [1, x_1 … x_k] over the complete cases,
+   * (k+1)×(k+1) row-major upper triangle (zeros without complete cases). X = Q·R with Q
+   * orthonormal, so a least-squares fit on any subset of X's columns can be solved on
+   * the matching columns of R (see fitPattern in impute.ts).
+   */
+  rFactor: Float64Array;
 }
 
 /**
@@ -35,23 +42,47 @@ export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent,
   const n = complete.length;
   const mean = new Float64Array(k);
   const sd = new Float64Array(k);
-  // the complete cases of each indicator (a view when every row is complete)
-  const values = idx.map((i) => {
-    const col = x.subarray(i * rows, (i + 1) * rows);
-    return n === rows ? col : gather(col, complete);
-  });
-  const sums = dotProducts(values.map((v) => [v, null]), n);
+  const cols = idx.map((i) => x.subarray(i * rows, (i + 1) * rows));
+  // Both passes walk the complete cases in blocks small enough to stay in the CPU's
+  // cache: a component's columns are megabytes at national scale, and each sum used to
+  // be a pass of its own over them, at memory speed. Every sum is still one accumulator
+  // running over the rows in ascending order, so the results are bit for bit those of
+  // a pass per sum.
+  //
+  // The first pass also factors the design of the imputation fits, [1, x_1 … x_k] over
+  // the complete cases, as QR a block at a time (a sequential "tall-skinny" QR): the R
+  // so far stacked on the block's rows, reduced by Householder reflections to the R of
+  // all rows so far. As stable as one QR of the whole design, in cache.
+  const m = k + 1;
+  const stack = scratchColumns("design block", m, m + STATS_BLOCK);
+  const blockRows = stack.map((c) => c.subarray(m));
+  let rFactor: Float64Array = new Float64Array(m * m);
+  const sums = new Float64Array(k);
+  for (let c0 = 0; c0 < n; c0 += STATS_BLOCK) {
+    const len = Math.min(STATS_BLOCK, n - c0);
+    for (let j = 0; j < k; j++) sums[j] = gatherSum(cols[j], complete, c0, len, blockRows[j + 1], 0, sums[j]);
+    blockRows[0].fill(1, 0, len);
+    for (let j = 0; j < m; j++) for (let i = 0; i < m; i++) stack[j][i] = i <= j ? rFactor[i * m + j] : 0;
+    rFactor = householderRInPlace(stack, m + len);
+  }
   for (let j = 0; j < k; j++) mean[j] = n > 0 ? sums[j] / n : NaN;
-  // centred columns over the complete cases, then every cross-product sum (a, b ≥ a)
-  const dev = scratchColumns("centred columns", k, n);
-  values.forEach((v, j) => subtractInto(v, mean[j], dev[j]));
+  // every cross-product sum of the centred columns (a, b ≥ a), three per pass over a block
   const pairs: Array<[number, number]> = [];
   for (let a = 0; a < k; a++) for (let b = a; b < k; b++) pairs.push([a, b]);
-  const cross = dotProducts(pairs.map(([a, b]) => [dev[a], dev[b]]), n);
+  const cross = new Float64Array(pairs.length + 2);
+  const block = blockRows.slice(1);
+  for (let c0 = 0; c0 < n; c0 += STATS_BLOCK) {
+    const len = Math.min(STATS_BLOCK, n - c0);
+    for (let j = 0; j < k; j++) gatherSum(cols[j], complete, c0, len, block[j], mean[j], 0);
+    for (let q = 0; q < pairs.length; q += 3) {
+      const [a0, b0] = pairs[q], [a1, b1] = pairs[q + 1] ?? pairs[q], [a2, b2] = pairs[q + 2] ?? pairs[q];
+      dot3(block[a0], block[b0], block[a1], block[b1], block[a2], block[b2], len, cross, q);
+    }
+  }
   const cov = new Float64Array(k * k);
   pairs.forEach(([a, b], q) => (cov[a * k + b] = cross[q]));
   for (let j = 0; j < k; j++) sd[j] = n > 1 ? Math.sqrt(cov[j * k + j] / (n - 1)) : NaN;
-  const stats: TComponentStats = { k, completeRows: complete, missing, mean, sd, corr: null };
+  const stats: TComponentStats = { k, completeRows: complete, missing, mean, sd, corr: null, rFactor };
   if (n < 3) {
     stats.corrReason = `only ${n} complete case(s); correlations need at least 3`;
     return stats;
@@ -76,17 +107,40 @@ export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent,
   return stats;
 }
 
-/** out = [Σ x0·b0, Σ x1·b1, Σ x2·b2] over [0, n), in one pass (a small function of its own: see scanColumn in diagnostics.ts). */
-function dot3(x0: Float64Array, b0: Float64Array, x1: Float64Array, b1: Float64Array, x2: Float64Array, b2: Float64Array, n: number, out: Float64Array): void {
-  let s0 = 0, s1 = 0, s2 = 0;
+/** Rows of the complete cases the statistics passes take at a time: k + 1 columns of them fit in the CPU's level-1/2 cache. */
+const STATS_BLOCK = 4096;
+
+/**
+ * out[q … q+2] += [Σ x0·y0, Σ x1·y1, Σ x2·y2] over [0, n), each sum continuing its
+ * accumulator in row order; three independent sums per pass, so the CPU overlaps their
+ * additions instead of waiting on one chain at a time (a small function of its own: see
+ * scanColumn in diagnostics.ts).
+ */
+function dot3(x0: Float64Array, y0: Float64Array, x1: Float64Array, y1: Float64Array, x2: Float64Array, y2: Float64Array, n: number, out: Float64Array, q: number): void {
+  let s0 = out[q], s1 = out[q + 1], s2 = out[q + 2];
   for (let c = 0; c < n; c++) {
-    s0 += x0[c] * b0[c];
-    s1 += x1[c] * b1[c];
-    s2 += x2[c] * b2[c];
+    s0 += x0[c] * y0[c];
+    s1 += x1[c] * y1[c];
+    s2 += x2[c] * y2[c];
   }
-  out[0] = s0;
-  out[1] = s1;
-  out[2] = s2;
+  out[q] = s0;
+  out[q + 1] = s1;
+  out[q + 2] = s2;
+}
+
+/**
+ * out[c] = col[at[from + c]] − centre for c < len; returns sum + Σ col[at[from + c]]
+ * added in that order (the centred values are what the caller uses when centre ≠ 0,
+ * the sum when it is 0).
+ */
+function gatherSum(col: Float64Array, at: Int32Array, from: number, len: number, out: Float64Array, centre: number, sum: number): number {
+  let s = sum;
+  for (let c = 0; c < len; c++) {
+    const v = col[at[from + c]];
+    s += v;
+    out[c] = v - centre;
+  }
+  return s;
 }
 
 /** Per row of x (indicator columns of `rows`): bit j set when indicator idx[j] is missing (k <= 30). */
@@ -106,41 +160,6 @@ function zeroIndices(v: Int32Array): Int32Array {
   let n = 0;
   for (let r = 0; r < v.length; r++) if (v[r] === 0) out[n++] = r;
   return out.slice(0, n);
-}
-
-/** col[at[0]], col[at[1]], … */
-function gather(col: Float64Array, at: Int32Array): Float64Array {
-  const out = new Float64Array(at.length);
-  for (let c = 0; c < at.length; c++) out[c] = col[at[c]];
-  return out;
-}
-
-/** out[c] = v[c] − m */
-function subtractInto(v: Float64Array, m: number, out: Float64Array): void {
-  for (let c = 0; c < v.length; c++) out[c] = v[c] - m;
-}
-
-/**
- * Σ x[c]·y[c] (or Σ x[c] when y is null) over c = 0 … n−1, each sum accumulated in
- * order from 0, for every pair. Three sums run per pass: they do not depend on each
- * other, so the CPU overlaps their additions instead of waiting on one chain at a time.
- */
-export function dotProducts(pairs: Array<[Float64Array, Float64Array | null]>, n: number): Float64Array {
-  const out = new Float64Array(pairs.length);
-  const ones = new Float64Array(n).fill(1);
-  const zeros = new Float64Array(n);
-  const three = new Float64Array(3);
-  for (let q = 0; q < pairs.length; q += 3) {
-    const [x0, y0] = pairs[q];
-    const [x1, y1] = pairs[q + 1] ?? [zeros, zeros];
-    const [x2, y2] = pairs[q + 2] ?? [zeros, zeros];
-    const [b0, b1, b2] = [y0 ?? ones, y1 ?? ones, y2 ?? ones];
-    dot3(x0, b0, x1, b1, x2, b2, n, three);
-    out[q] = three[0];
-    if (q + 1 < pairs.length) out[q + 1] = three[1];
-    if (q + 2 < pairs.length) out[q + 2] = three[2];
-  }
-  return out;
 }
 
 export interface TPca {
