@@ -3,7 +3,7 @@ import { symmetricInverse } from "./linalg";
 import { num, vectorMap } from "./output";
 import type { TRun } from "./pipeline";
 import type { TComponentDiagnostics, TIndicatorDiagnostics } from "./result-types";
-import { meanAbsDeviation, medianInPlace } from "./stats";
+import { meanAbsDeviation, medianOf } from "./stats";
 import { scoreToZBasis } from "./weights";
 
 /** Standardised Cronbach's alpha from a k×k correlation matrix: k·r̄ / (1 + (k − 1)·r̄). */
@@ -176,10 +176,9 @@ function indicatorDiagnostics(run: TRun, threshold: number): TIndicatorDiagnosti
     if (!(Number.isFinite(factor) && factor !== 0)) missing = countNaN(r, i * rows, rows);
     const v = vals.subarray(0, observed);
     const work = dev.subarray(0, observed);
-    work.set(v);
-    const med = medianInPlace(work);
+    const med = medianOf(v);
     absDeviations(v, med, work);
-    const mad = medianInPlace(work);
+    const mad = medianOf(work);
     const scale = mad > 0 ? mad / 0.6745 : meanAbsDeviation(v, med) / 0.7979;
     const flagged = (scale > 0 ? outlierIndices(v, med, scale, threshold) : []).map((k) => ({ row: at[k], value: v[k], z: (v[k] - med) / scale }));
     flagged.sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.row - b.row);

@@ -90,6 +90,72 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[j] = x;
 }
 
+/**
+ * Median of a (no NaN; mean of the middle two for even n; NaN when empty), without
+ * reordering it. Large inputs are bracketed from a sorted sample: one pass counts the
+ * values below the bracket and gathers those inside it (about a tenth), and selection
+ * runs on those only; if the middle falls outside the bracket (a skewed sample, rare)
+ * it selects over a copy of everything. Either way the result is exactly the order
+ * statistic of a sort.
+ *
+ * The counting pass reads each comparison off the sign bit of a difference instead of
+ * branching on it: on this kind of data half the branches go each way, and a
+ * mispredicted branch per value made selection cost about 20 ns a value on the
+ * benchmark machine, three times this pass.
+ */
+export function medianOf(a: Float64Array): number {
+  const n = a.length;
+  if (n < 4 * MEDIAN_SAMPLE) return medianInPlace(Float64Array.from(a));
+  const step = Math.floor(n / MEDIAN_SAMPLE);
+  for (let i = 0; i < MEDIAN_SAMPLE; i++) medianSample[i] = a[i * step];
+  medianSample.sort();
+  const k0 = (n - 1) >> 1, k1 = n >> 1;
+  // the middle's rank in the sample ± 4 standard deviations of it (√s / 2 each)
+  const q = Math.floor((k0 * MEDIAN_SAMPLE) / n), d = 2 * Math.ceil(Math.sqrt(MEDIAN_SAMPLE));
+  const lo = medianSample[Math.max(0, q - d)], hi = medianSample[Math.min(MEDIAN_SAMPLE - 1, q + d)];
+  if (!(hi - lo < Infinity)) return medianInPlace(Float64Array.from(a));
+  if (bracketed.length < n) bracketed = new Float64Array(n);
+  const below = countBelowAndGather(a, lo, hi, bracketed, bracketCount);
+  const m = bracketCount[0];
+  if (k0 < below || k1 >= below + m) return medianInPlace(Float64Array.from(a));
+  const g = bracketed.subarray(0, m);
+  const lower = selectKth(g, k0 - below);
+  if (k1 === k0) return lower;
+  // after selection everything right of the lower middle is >= it: the upper middle is their minimum
+  let upper = Infinity;
+  for (let i = k0 - below + 1; i < m; i++) if (g[i] < upper) upper = g[i];
+  return (lower + upper) / 2;
+}
+
+const MEDIAN_SAMPLE = 1024;
+// scratch reused across calls (the engine is synchronous)
+const medianSample = new Float64Array(MEDIAN_SAMPLE);
+let bracketed = new Float64Array(0);
+const bracketCount = new Int32Array(1);
+/** Two differences, and their 32-bit halves: the sign bit of a float64 is the top bit of its high half. */
+const diffs = new Float64Array(2);
+const diffWords = new Int32Array(diffs.buffer);
+const HIGH = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * Returns how many values of a are below lo (v − lo negative), and gathers into out
+ * those with both v − lo and hi − v non-negative (their number into count[0]).
+ * Counts −0 as below a bound of 0: consistent, since −0 and 0 are equal values.
+ */
+function countBelowAndGather(a: Float64Array, lo: number, hi: number, out: Float64Array, count: Int32Array): number {
+  let below = 0, m = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    diffs[0] = v - lo;
+    diffs[1] = hi - v;
+    const s0 = diffWords[HIGH], s1 = diffWords[2 + HIGH];
+    below += s0 >>> 31;
+    if ((s0 | s1) >= 0) out[m++] = v;
+  }
+  count[0] = m;
+  return below;
+}
+
 /** Median in O(n) without sorting; reorders `a` in place. NaN when empty. */
 export function medianInPlace(a: Float64Array): number {
   const n = a.length;

@@ -4,7 +4,7 @@ import { combine } from "./score";
 import { applyTransform } from "./transform";
 import { travelEntry } from "./travel";
 import { classifyAgainstPeers, nearest } from "./peers";
-import { medianInPlace, quantileSorted } from "./stats";
+import { medianInPlace, medianOf, quantileSorted } from "./stats";
 import { rankVector } from "./ranks";
 import { createRng } from "./rng";
 
@@ -129,5 +129,32 @@ describe("stats and ranks", () => {
       cases.push(Float64Array.from({ length: n }, () => (rng.next() < 0.2 ? NaN : rng.normal())));
     }
     for (const v of cases) expect(Array.from(rankVector(v))).toEqual(naive(v));
+  });
+  it("the sample-bracketed median equals the median of a sort and leaves its input alone, whatever the order and spread", () => {
+    const rng = createRng(12);
+    const sortedMedian = (v: Float64Array) => {
+      const s = Float64Array.from(v).sort();
+      const n = s.length;
+      return n === 0 ? NaN : n % 2 ? s[n >> 1] : (s[(n >> 1) - 1] + s[n >> 1]) / 2;
+    };
+    const cases: Float64Array[] = [Float64Array.from([]), Float64Array.from([3]), Float64Array.from([2, 2, 2, 2])];
+    for (const n of [5, 4095, 4096, 4097, 10000, 60001]) {
+      cases.push(Float64Array.from({ length: n }, () => rng.next() * 100));
+      cases.push(Float64Array.from({ length: n }, () => rng.normal() * 1e-3 - 40));
+      // ties everywhere; a crowd at a clamp; clustered with far outliers; ±0 and infinities
+      cases.push(Float64Array.from({ length: n }, () => Math.floor(rng.next() * 5) / 4));
+      cases.push(Float64Array.from({ length: n }, () => Math.min(100, rng.next() * 160)));
+      cases.push(Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? 1e9 * (rng.next() - 0.5) : 50 + rng.next() * 1e-9)));
+      cases.push(Float64Array.from({ length: n }, (_, i) => [0, -0, 1, -1, Infinity, -Infinity][i % 6] * (i % 5)));
+      // sorted, and periodic with the sample's stride (a sample that misses the middle)
+      cases.push(Float64Array.from({ length: n }, (_, i) => i));
+      cases.push(Float64Array.from({ length: n }, (_, i) => (i % Math.floor(n / 1024 || 1) === 0 ? 1000 + i : -i)));
+    }
+    for (const v of cases) {
+      const copy = Float64Array.from(v);
+      // (+ 0: −0 and 0 are the same median)
+      expect(medianOf(v) + 0).toBe(sortedMedian(v) + 0);
+      expect(v).toEqual(copy);
+    }
   });
 });
