@@ -64,18 +64,34 @@ function rankPresent(values: Float64Array, n: number, out: Float64Array, at: Int
     // every value in a higher bucket is higher: n − e of them
     if (c === 1) out[origin[s]] = 1 + n - e;
     else if (c > 1 && c <= PAIRWISE) {
-      for (let p = s; p < e; p++) {
-        const v = byBucket[p];
-        let higher = 0;
-        for (let q = s; q < e; q++) if (byBucket[q] > v) higher++;
-        out[origin[p]] = 1 + n - e + higher;
-      }
+      for (let p = s; p < e; p++) out[origin[p]] = 1 + n - e + countHigher(byBucket, s, e, byBucket[p]);
     } else if (c > PAIRWISE) {
       const sorted = byBucket.slice(s, e).sort();
       for (let p = s; p < e; p++) out[origin[p]] = 1 + n - e + (c - upperBound(sorted, byBucket[p]));
     }
     s = e;
   }
+}
+
+/** Two halves of a float64 difference: its sign bit is the top bit of the high half. */
+const diff = new Float64Array(1);
+const diffWords = new Int32Array(diff.buffer);
+const HIGH = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * How many of values[s … e) are greater than v, from the sign bit of v − value rather
+ * than a branch on the comparison (which goes either way at random here, and a
+ * mispredicted branch costs more than the subtraction). Exact for finite values
+ * without −0 (−0 − 0 is −0, whose sign bit would count an equal value as higher):
+ * rankByPeriod and rankVector turn −0 into 0, and infinite ranges are sorted instead.
+ */
+function countHigher(values: Float64Array, s: number, e: number, v: number): number {
+  let higher = 0;
+  for (let q = s; q < e; q++) {
+    diff[0] = v - values[q];
+    higher += diffWords[HIGH] >>> 31;
+  }
+  return higher;
 }
 
 /** Position after the last value <= v in sorted values. */
@@ -114,7 +130,7 @@ export function rankByPeriod(
       const row = rows[k];
       const v = values[row * width + offset];
       if (v === v) {
-        present[n] = v;
+        present[n] = v + 0; // −0 as 0 (see countHigher)
         at[n++] = row;
       } else out[row] = NaN;
     }
@@ -130,7 +146,7 @@ export function rankVector(values: Float64Array, out: Float64Array = new Float64
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     if (values[i] === values[i]) {
-      present[n] = values[i];
+      present[n] = values[i] + 0; // −0 as 0 (see countHigher)
       at[n++] = i;
     } else out[i] = NaN;
   }
