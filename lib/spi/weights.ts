@@ -43,42 +43,37 @@ export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent,
   const mean = new Float64Array(k);
   const sd = new Float64Array(k);
   const cols = idx.map((i) => x.subarray(i * rows, (i + 1) * rows));
-  // Both passes walk the complete cases in blocks small enough to stay in the CPU's
-  // cache: a component's columns are megabytes at national scale, and each sum used to
-  // be a pass of its own over them, at memory speed. Every sum is still one accumulator
-  // running over the rows in ascending order, so the results are bit for bit those of
-  // a pass per sum.
-  //
-  // The first pass also factors the design of the imputation fits, [1, x_1 … x_k] over
-  // the complete cases, as QR a block at a time (a sequential "tall-skinny" QR): the R
-  // so far stacked on the block's rows, reduced by Householder reflections to the R of
-  // all rows so far. As stable as one QR of the whole design, in cache.
-  const m = k + 1;
-  const stack = scratchColumns("design block", m, m + STATS_BLOCK);
-  const blockRows = stack.map((c) => c.subarray(m));
-  let rFactor: Float64Array = new Float64Array(m * m);
   const sums = new Float64Array(k);
-  for (let c0 = 0; c0 < n; c0 += STATS_BLOCK) {
-    const len = Math.min(STATS_BLOCK, n - c0);
-    for (let j = 0; j < k; j++) sums[j] = gatherSum(cols[j], complete, c0, len, blockRows[j + 1], 0, sums[j]);
-    blockRows[0].fill(1, 0, len);
-    for (let j = 0; j < m; j++) for (let i = 0; i < m; i++) stack[j][i] = i <= j ? rFactor[i * m + j] : 0;
-    rFactor = householderRInPlace(stack, m + len);
-  }
+  for (let j = 0; j < k; j++) sums[j] = sumAt(cols[j], complete, n);
   for (let j = 0; j < k; j++) mean[j] = n > 0 ? sums[j] / n : NaN;
-  // every cross-product sum of the centred columns (a, b ≥ a), three per pass over a block
+  // The centred columns are walked in blocks small enough to stay in the CPU's cache: a
+  // component's columns are megabytes at national scale, and each cross-product sum
+  // used to be a pass of its own over them, at memory speed. Every sum is still one
+  // accumulator running over the rows in ascending order, so the results are bit for
+  // bit those of a pass per sum.
+  //
+  // The same pass factors the centred columns, block by block, as QR (a sequential
+  // "tall-skinny" QR: the R so far stacked on the block's rows, reduced by Householder
+  // reflections to the R of all rows so far): as stable as one QR of the whole matrix,
+  // and in cache. The imputation fits' design [1, x_1 … x_k] then has the R below,
+  // since the centred columns are orthogonal to the column of ones.
   const pairs: Array<[number, number]> = [];
   for (let a = 0; a < k; a++) for (let b = a; b < k; b++) pairs.push([a, b]);
   const cross = new Float64Array(pairs.length + 2);
-  const block = blockRows.slice(1);
+  const stack = scratchColumns("centred block", k, k + STATS_BLOCK);
+  const block = stack.map((c) => c.subarray(k));
+  let rCentred: Float64Array = new Float64Array(k * k);
   for (let c0 = 0; c0 < n; c0 += STATS_BLOCK) {
     const len = Math.min(STATS_BLOCK, n - c0);
-    for (let j = 0; j < k; j++) gatherSum(cols[j], complete, c0, len, block[j], mean[j], 0);
+    for (let j = 0; j < k; j++) centredAt(cols[j], complete, c0, len, mean[j], block[j]);
     for (let q = 0; q < pairs.length; q += 3) {
       const [a0, b0] = pairs[q], [a1, b1] = pairs[q + 1] ?? pairs[q], [a2, b2] = pairs[q + 2] ?? pairs[q];
       dot3(block[a0], block[b0], block[a1], block[b1], block[a2], block[b2], len, cross, q);
     }
+    for (let j = 0; j < k; j++) for (let i = 0; i < k; i++) stack[j][i] = i <= j ? rCentred[i * k + j] : 0;
+    rCentred = householderRInPlace(stack, k + len);
   }
+  const rFactor = designR(rCentred, mean, n);
   const cov = new Float64Array(k * k);
   pairs.forEach(([a, b], q) => (cov[a * k + b] = cross[q]));
   for (let j = 0; j < k; j++) sd[j] = n > 1 ? Math.sqrt(cov[j * k + j] / (n - 1)) : NaN;
@@ -107,7 +102,7 @@ export function componentStats(fw: TResolvedFramework, comp: TResolvedComponent,
   return stats;
 }
 
-/** Rows of the complete cases the statistics passes take at a time: k + 1 columns of them fit in the CPU's level-1/2 cache. */
+/** Rows of the complete cases the statistics pass takes at a time: k columns of them fit in the CPU's level-2 cache. */
 const STATS_BLOCK = 4096;
 
 /**
@@ -128,19 +123,32 @@ function dot3(x0: Float64Array, y0: Float64Array, x1: Float64Array, y1: Float64A
   out[q + 2] = s2;
 }
 
-/**
- * out[c] = col[at[from + c]] − centre for c < len; returns sum + Σ col[at[from + c]]
- * added in that order (the centred values are what the caller uses when centre ≠ 0,
- * the sum when it is 0).
- */
-function gatherSum(col: Float64Array, at: Int32Array, from: number, len: number, out: Float64Array, centre: number, sum: number): number {
-  let s = sum;
-  for (let c = 0; c < len; c++) {
-    const v = col[at[from + c]];
-    s += v;
-    out[c] = v - centre;
-  }
+/** Σ col[at[c]] for c < n, added in that order. */
+function sumAt(col: Float64Array, at: Int32Array, n: number): number {
+  let s = 0;
+  for (let c = 0; c < n; c++) s += col[at[c]];
   return s;
+}
+
+/** out[c] = col[at[from + c]] − centre for c < len. */
+function centredAt(col: Float64Array, at: Int32Array, from: number, len: number, centre: number, out: Float64Array): void {
+  for (let c = 0; c < len; c++) out[c] = col[at[from + c]] - centre;
+}
+
+/**
+ * R of [1, x_1 … x_k] (n rows) from Rc, the R of the centred columns: the ones column
+ * has norm √n and is orthogonal to the centred columns, and x_j = (x_j − mean_j) +
+ * mean_j·1, so R = [[√n, √n·mean], [0, Rc]] ((k+1)×(k+1) row-major).
+ */
+function designR(rCentred: Float64Array, mean: Float64Array, n: number): Float64Array {
+  const k = mean.length, m = k + 1;
+  const r = new Float64Array(m * m);
+  if (n === 0) return r;
+  const root = Math.sqrt(n);
+  r[0] = root;
+  for (let j = 0; j < k; j++) r[j + 1] = root * mean[j];
+  for (let i = 0; i < k; i++) for (let j = i; j < k; j++) r[(i + 1) * m + j + 1] = rCentred[i * k + j];
+  return r;
 }
 
 /** Per row of x (indicator columns of `rows`): bit j set when indicator idx[j] is missing (k <= 30). */
