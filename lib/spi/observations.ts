@@ -66,9 +66,10 @@ export function toColumns(observations: readonly TObservation[], problems: TProb
  * One pass over the rows when the period range is compact (always, for years): the grid
  * is laid out for every listed area and every period from the first to the last, the
  * values placed, and the areas and periods in use noted on the way; only when some go
- * unused is the grid copied down to them. A cell not yet written holds a marker NaN
- * (both 32-bit halves 0x7FF4DEAD, whatever the byte order), so a second value for it is
- * caught without a separate "seen" array; the marker reads as missing like any NaN.
+ * unused is the grid copied down to them. Duplicates are caught with one bit per cell
+ * (a few hundred kB, in cache), not by reading the cell itself: in the order rows
+ * usually come (by area) the cells written one after another lie in dozens of columns
+ * megabytes apart, which the CPU cannot prefetch, so reading them stalled on memory.
  */
 export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, problems: TProblem[]): TGrid {
   const nI = fw.indicators.length;
@@ -86,13 +87,14 @@ export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, prob
   sortedIds.forEach((id, p) => (pos[id] = p));
   const colStride = nA0 * span;
   const raw = new Float64Array(colStride * nI);
-  const words = new Int32Array(raw.buffer);
-  words.fill(UNSEEN);
+  raw.fill(NaN);
+  // one bit per cell, set when written: a second value for a cell is a duplicate
+  const seen = new Int32Array((raw.length + 31) >>> 5);
   const usedArea = new Uint8Array(nA0);
   const usedPeriod = new Uint8Array(span);
   const unknownCounts = new Int32Array(obs.indicatorCodes.length);
   const dupRows = new Int32Array(MAX_LISTED);
-  const dups = placeValues(obs, indMap, pos, minPeriod, span, colStride, raw, words, usedArea, usedPeriod, unknownCounts, dupRows);
+  const dups = placeValues(obs, indMap, pos, minPeriod, span, colStride, raw, seen, usedArea, usedPeriod, unknownCounts, dupRows);
   obs.indicatorCodes.forEach((c, j) => {
     if (unknownCounts[j] > 0)
       problems.push({ severity: "warning", indicator: c, message: `indicator not in the framework: ${unknownCounts[j]} observation(s) ignored` });
@@ -124,9 +126,6 @@ export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, prob
   return { areaCodes, periods, nIndicators: nI, raw: out };
 }
 
-/** Both 32-bit halves of a grid cell not yet written (a NaN, in either byte order). */
-const UNSEEN = 0x7ff4dead;
-
 /** [min, max] of period[0 … n) ([Infinity, −Infinity] when empty). */
 function periodRange(period: Int32Array, n: number): [number, number] {
   let min = Infinity, max = -Infinity;
@@ -150,7 +149,7 @@ function placeValues(
   span: number,
   colStride: number,
   raw: Float64Array,
-  words: Int32Array,
+  seen: Int32Array,
   usedArea: Uint8Array,
   usedPeriod: Uint8Array,
   unknownCounts: Int32Array,
@@ -170,11 +169,13 @@ function placeValues(
     usedArea[a] = 1;
     usedPeriod[p] = 1;
     const cell = i * colStride + pos[a] * span + p;
-    if (words[2 * cell] !== UNSEEN || words[2 * cell + 1] !== UNSEEN) {
+    const bit = 1 << (cell & 31);
+    if (seen[cell >>> 5] & bit) {
       if (dups < dupRows.length) dupRows[dups] = r;
       dups++;
       continue;
     }
+    seen[cell >>> 5] |= bit;
     raw[cell] = value[r];
   }
   return dups;
