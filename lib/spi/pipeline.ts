@@ -2,7 +2,7 @@ import { carryForward } from "./carry-forward";
 import type { TResolvedFramework } from "./framework";
 import { imputeComponent, type TImputeResult } from "./impute";
 import type { TGrid } from "./observations";
-import { rescaleAll, scoreLevels, type TLevels } from "./score";
+import { scoreAll, type TLevels } from "./score";
 import { applyTransform } from "./transform";
 import { componentStats, componentWeights, type TComponentStats, type TComponentWeights } from "./weights";
 
@@ -113,9 +113,8 @@ export function computeRun(fw: TResolvedFramework, grid: TGrid, consumeGrid = fa
   const weights = fw.components.map((comp, c) => componentWeights(fw, comp, stats[c]));
   const impute = fw.components.map((comp, c) => imputeComponent(fw, comp, stats[c], x, x, flags, rows));
   const status = impute.map((m) => m.status);
-  const scores = rescaleAll(fw, x, flags, rows);
-  const levels = scoreLevels(fw, scores, status, weights.map((w) => w.v), rows);
-  return { fw, grid, rows, rowArea, rowPeriod, x, flags, r: scores, stats, weights, status, impute, levels, transformDropped };
+  const { r, levels } = scoreAll(fw, x, flags, status, weights.map((w) => w.v), rows);
+  return { fw, grid, rows, rowArea, rowPeriod, x, flags, r, stats, weights, status, impute, levels, transformDropped };
 }
 
 /**
@@ -130,7 +129,6 @@ export function scoreExtraRows(run: TRun, raw: Float64Array, rows: number) {
   const flags = new Uint8Array(x.length);
   transformMatrix(fw, x, flags, rows);
   const status = fw.components.map((comp, c) => imputeComponent(fw, comp, run.stats[c], run.x, x, flags, rows).status);
-  const r = rescaleAll(fw, x, flags, rows);
-  const levels = scoreLevels(fw, r, status, run.weights.map((w) => w.v), rows);
+  const { r, levels } = scoreAll(fw, x, flags, status, run.weights.map((w) => w.v), rows);
   return { x, flags, r, status, levels };
 }

@@ -4,23 +4,37 @@ import { C_OK } from "./impute";
 import type { TAggregation } from "./types";
 
 /**
- * SPI-METHOD §2 step 4: r = 100·(x − D)/(U − D), clamped to [0, 100] when `clamp`.
- * Sets FLAG_CLAMPED_U / FLAG_CLAMPED_D when clamping moved the value. NaN stays NaN.
- * Full precision (no rounding). x, flags and the result are nIndicators columns of `rows`.
+ * SPI-METHOD §2 steps 4 and 6–7. Step 4: r = 100·(x − D)/(U − D), clamped to [0, 100]
+ * when `clamp`, setting FLAG_CLAMPED_U / FLAG_CLAMPED_D when clamping moved the value
+ * (NaN stays NaN; full precision, no rounding). Each indicator's scores are added into
+ * its component's sum as they are computed, rather than written in one pass over the
+ * whole matrix and read back in another. x, flags and r are nIndicators columns of
+ * `rows`; `weights[c]` are component c's 0–100-basis weights; see scoreLevels.
  */
-export function rescaleAll(fw: TResolvedFramework, x: Float64Array, flags: Uint8Array, rows: number): Float64Array {
-  const nI = fw.indicators.length;
-  const out = new Float64Array(rows * nI);
-  const clamp = fw.clamp;
-  for (let i = 0; i < nI; i++) {
-    const { utopia: u, dystopia: d } = fw.indicators[i];
-    rescaleColumn(x, flags, out, i * rows, (i + 1) * rows, d, 100 / (u - d), clamp);
-  }
-  return out;
+export function scoreAll(
+  fw: TResolvedFramework,
+  x: Float64Array,
+  flags: Uint8Array,
+  status: Uint8Array[],
+  weights: ArrayLike<number>[],
+  rows: number,
+): { r: Float64Array; levels: TLevels } {
+  const r = new Float64Array(rows * fw.indicators.length);
+  const components = new Float64Array(rows * fw.components.length);
+  fw.components.forEach((comp, c) => {
+    const out = components.subarray(c * rows, (c + 1) * rows);
+    comp.indicators.forEach((i, j) => {
+      const { utopia: u, dystopia: d } = fw.indicators[i];
+      rescaleAdd(x, flags, r, i * rows, d, 100 / (u - d), fw.clamp, weights[c][j], out);
+    });
+    nanWhereNotOk(out, status[c]);
+  });
+  return { r, levels: combineLevels(fw, components, rows) };
 }
 
-function rescaleColumn(x: Float64Array, flags: Uint8Array, out: Float64Array, from: number, to: number, d: number, f: number, clamp: boolean): void {
-  for (let cell = from; cell < to; cell++) {
+/** r = the scores of cells [from, from + out.length), and out[row] += w·r (with w = 1 the same sums as plain additions, y·1 = y). */
+function rescaleAdd(x: Float64Array, flags: Uint8Array, r: Float64Array, from: number, d: number, f: number, clamp: boolean, w: number, out: Float64Array): void {
+  for (let row = 0, cell = from; row < out.length; row++, cell++) {
     let s = (x[cell] - d) * f;
     if (clamp) {
       if (s > 100) {
@@ -31,7 +45,8 @@ function rescaleColumn(x: Float64Array, flags: Uint8Array, out: Float64Array, fr
         flags[cell] |= FLAG_CLAMPED_D;
       }
     }
-    out[cell] = s;
+    r[cell] = s;
+    out[row] += w * s;
   }
 }
 
@@ -65,31 +80,14 @@ export interface TLevels {
 }
 
 /**
- * SPI-METHOD §2 steps 6–7: component = Σ v_i·r_i (only where status is C_OK);
- * dimension = mean (or power mean) of its components, only if all are present;
- * index likewise over dimensions. `weights[c]` are the 0–100-basis weights.
- * Sums accumulate in the order of the framework's lists, whatever the layout.
+ * SPI-METHOD §2 steps 6–7 from the component scores (component = Σ v_i·r_i where the
+ * status is C_OK, NaN elsewhere): dimension = mean (or power mean) of its components,
+ * only if all are present; index likewise over dimensions. Sums accumulate in the
+ * order of the framework's lists, whatever the layout.
  */
-export function scoreLevels(
-  fw: TResolvedFramework,
-  r: Float64Array,
-  status: Uint8Array[],
-  weights: ArrayLike<number>[],
-  rows: number,
-): TLevels {
-  const nC = fw.components.length;
-  const nD = fw.dimensions.length;
-  const components = new Float64Array(rows * nC);
-  const dimensions = new Float64Array(rows * nD);
+function combineLevels(fw: TResolvedFramework, components: Float64Array, rows: number): TLevels {
+  const dimensions = new Float64Array(rows * fw.dimensions.length);
   const index = new Float64Array(rows);
-  for (let c = 0; c < nC; c++) {
-    const idx = fw.components[c].indicators;
-    const w = weights[c];
-    const st = status[c];
-    const out = components.subarray(c * rows, (c + 1) * rows);
-    for (let j = 0; j < idx.length; j++) addScaled(out, w[j], r, idx[j] * rows);
-    nanWhereNotOk(out, st);
-  }
   combineColumns(fw.dimensions.map((d) => d.components), components, fw.dimensionAggregation, rows, dimensions);
   combineColumns([fw.dimensions.map((d) => d.index)], dimensions, fw.indexAggregation, rows, index);
   return { components, dimensions, index };
