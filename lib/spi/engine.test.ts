@@ -5,6 +5,7 @@ import { fixturesDir, loadSmall, read } from "./__fixtures__/small";
 import { shuffled, syntheticFramework, syntheticObservations } from "./__fixtures__/synthetic";
 import { scoreFramework, type TScoreInput } from "./engine";
 import type { TSpiResult } from "./result-types";
+import { resultJsonChunks } from "./serialize";
 import type { TFramework, TObservation } from "./types";
 
 const small = loadSmall();
@@ -33,6 +34,21 @@ describe("scoreFramework on the small fixture", () => {
     expect(JSON.stringify(run({ observations: shuffled(small.observations, 99) }))).toBe(a);
     expect(JSON.stringify(run({ observations: small.columns }))).toBe(a);
     expect(JSON.stringify(run({ areas: shuffled(small.areas, 5) }))).toBe(a);
+  });
+
+  it("leaves an earlier columnar result alone when it runs again (it reuses its grid memory between runs)", () => {
+    const columnar = (observations: TScoreInput["observations"]) => {
+      // without aggregation the run's matrix is the grid itself, carried forward in place
+      const out = scoreFramework({ framework: small.framework, observations, areas: small.areas, options: { ...options, aggregate: false }, resultLayout: "columnar" });
+      if (!out.ok) throw new Error("run failed");
+      return out.result;
+    };
+    const json = (r: ReturnType<typeof columnar>) => [...resultJsonChunks(r, { layout: "columnar" })].join("");
+    const first = columnar(small.observations);
+    const before = json(first);
+    const other = json(columnar(small.observations.map((o) => ({ ...o, value: o.value === null ? null : o.value * 0.9 + 1 }))));
+    expect(other).not.toBe(before);
+    expect(json(first)).toBe(before);
   });
 
   it("carries version, edition and a SHA-256 input hash that changes with any input", () => {

@@ -60,6 +60,14 @@ export function toColumns(observations: readonly TObservation[], problems: TProb
 }
 
 /**
+ * Where buildGrid gets the grid's memory (contents undefined; buildGrid fills it): fresh
+ * by default. The engine lends it a buffer it reuses from run to run (see engine.ts).
+ */
+export type TGridAllocator = (length: number) => Float64Array;
+
+const freshGrid: TGridAllocator = (length) => new Float64Array(length);
+
+/**
  * Build the dense grid. Errors: duplicate (area, indicator, period). Warnings:
  * indicator codes not in the framework (their rows are ignored).
  *
@@ -71,12 +79,12 @@ export function toColumns(observations: readonly TObservation[], problems: TProb
  * usually come (by area) the cells written one after another lie in dozens of columns
  * megabytes apart, which the CPU cannot prefetch, so reading them stalled on memory.
  */
-export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, problems: TProblem[]): TGrid {
+export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, problems: TProblem[], allocate: TGridAllocator = freshGrid): TGrid {
   const nI = fw.indicators.length;
   const nA0 = obs.areaCodes.length;
   const range = periodRange(obs.period, obs.length);
   const span = range[1] - range[0] + 1;
-  if (obs.length === 0 || !(span <= MAX_PERIOD_TABLE) || nA0 * span * nI > 4 * obs.length + (1 << 20)) return buildGridTwoPass(fw, obs, problems);
+  if (obs.length === 0 || !(span <= MAX_PERIOD_TABLE) || nA0 * span * nI > 4 * obs.length + (1 << 20)) return buildGridTwoPass(fw, obs, problems, allocate);
   const minPeriod = range[0];
   const indMap = new Int32Array(obs.indicatorCodes.length).fill(-1);
   const byCode = new Map(fw.indicators.map((d) => [d.code, d.index]));
@@ -86,7 +94,7 @@ export function buildGrid(fw: TResolvedFramework, obs: TObservationColumns, prob
   const pos = new Int32Array(nA0);
   sortedIds.forEach((id, p) => (pos[id] = p));
   const colStride = nA0 * span;
-  const raw = new Float64Array(colStride * nI);
+  const raw = allocate(colStride * nI);
   raw.fill(NaN);
   // one bit per cell, set when written: a second value for a cell is a duplicate
   const seen = new Int32Array((raw.length + 31) >>> 5);
@@ -185,7 +193,7 @@ function placeValues(
  * buildGrid in two passes: the first finds the areas and periods in use, the second
  * places the values. For inputs whose period range is wide and sparse.
  */
-export function buildGridTwoPass(fw: TResolvedFramework, obs: TObservationColumns, problems: TProblem[]): TGrid {
+export function buildGridTwoPass(fw: TResolvedFramework, obs: TObservationColumns, problems: TProblem[], allocate: TGridAllocator = freshGrid): TGrid {
   const nI = fw.indicators.length;
   const indMap = new Int32Array(obs.indicatorCodes.length).fill(-1);
   const byCode = new Map(fw.indicators.map((d) => [d.code, d.index]));
@@ -219,7 +227,7 @@ export function buildGridTwoPass(fw: TResolvedFramework, obs: TObservationColumn
   const { periods, table, minPeriod, map } = periodPositions(periodSet);
   const nP = periods.length;
   const colStride = areaCodes.length * nP;
-  const raw = new Float64Array(colStride * nI).fill(NaN);
+  const raw = allocate(colStride * nI).fill(NaN);
   const seen = new Uint8Array(raw.length);
   let dups = 0;
   for (let r = 0; r < obs.length; r++) {
