@@ -3,7 +3,7 @@ import { symmetricInverse } from "./linalg";
 import { num, vectorMap } from "./output";
 import type { TRun } from "./pipeline";
 import type { TComponentDiagnostics, TIndicatorDiagnostics } from "./result-types";
-import { meanAbsDeviation, medianOf } from "./stats";
+import { meanAbsDeviation, medianAbsDeviation, medianOf } from "./stats";
 import { scoreToZBasis } from "./weights";
 
 /** Standardised Cronbach's alpha from a k×k correlation matrix: k·r̄ / (1 + (k − 1)·r̄). */
@@ -133,11 +133,6 @@ function countNaN(v: Float64Array, from: number, n: number): number {
   return c;
 }
 
-/** dev[k] = |v[k] − m| for k < v.length. */
-function absDeviations(v: Float64Array, m: number, dev: Float64Array): void {
-  for (let k = 0; k < v.length; k++) dev[k] = Math.abs(v[k] - m);
-}
-
 /**
  * Indices k with |(v[k] − med) / scale| > threshold. The division runs only on values
  * past a bound just inside threshold·scale (so rounding cannot drop an outlier).
@@ -163,7 +158,6 @@ function indicatorDiagnostics(run: TRun, threshold: number): TIndicatorDiagnosti
   const { fw, rows, flags, x, r } = run;
   const vals = new Float64Array(rows);
   const at = new Int32Array(rows);
-  const dev = new Float64Array(rows);
   const counts = new Int32Array(6);
   return fw.indicators.map((ind, i) => {
     scanColumn(flags, x, i * rows, rows, vals, at, counts);
@@ -175,10 +169,8 @@ function indicatorDiagnostics(run: TRun, threshold: number): TIndicatorDiagnosti
     const factor = 100 / (ind.utopia - ind.dystopia);
     if (!(Number.isFinite(factor) && factor !== 0)) missing = countNaN(r, i * rows, rows);
     const v = vals.subarray(0, observed);
-    const work = dev.subarray(0, observed);
     const med = medianOf(v);
-    absDeviations(v, med, work);
-    const mad = medianOf(work);
+    const mad = medianAbsDeviation(v, med);
     const scale = mad > 0 ? mad / 0.6745 : meanAbsDeviation(v, med) / 0.7979;
     const flagged = (scale > 0 ? outlierIndices(v, med, scale, threshold) : []).map((k) => ({ row: at[k], value: v[k], z: (v[k] - med) / scale }));
     flagged.sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.row - b.row);

@@ -104,20 +104,35 @@ function swap(a: Float64Array, i: number, j: number): void {
  * benchmark machine, three times this pass.
  */
 export function medianOf(a: Float64Array): number {
+  return bracketedMedian(a, NaN);
+}
+
+/**
+ * Median of |a[i] − centre| (e.g. the median absolute deviation around the median),
+ * as medianOf would give it on those values, without writing them out first.
+ */
+export function medianAbsDeviation(a: Float64Array, centre: number): number {
+  return bracketedMedian(a, centre);
+}
+
+/** medianOf of a (centre NaN) or of |a − centre|. */
+function bracketedMedian(a: Float64Array, centre: number): number {
   const n = a.length;
-  if (n < 4 * MEDIAN_SAMPLE) return medianInPlace(Float64Array.from(a));
+  const abs = centre === centre;
+  const copy = () => (abs ? Float64Array.from(a, (v) => Math.abs(v - centre)) : Float64Array.from(a));
+  if (n < 4 * MEDIAN_SAMPLE) return medianInPlace(copy());
   const step = Math.floor(n / MEDIAN_SAMPLE);
-  for (let i = 0; i < MEDIAN_SAMPLE; i++) medianSample[i] = a[i * step];
+  for (let i = 0; i < MEDIAN_SAMPLE; i++) medianSample[i] = abs ? Math.abs(a[i * step] - centre) : a[i * step];
   medianSample.sort();
   const k0 = (n - 1) >> 1, k1 = n >> 1;
   // the middle's rank in the sample ± 4 standard deviations of it (√s / 2 each)
   const q = Math.floor((k0 * MEDIAN_SAMPLE) / n), d = 2 * Math.ceil(Math.sqrt(MEDIAN_SAMPLE));
   const lo = medianSample[Math.max(0, q - d)], hi = medianSample[Math.min(MEDIAN_SAMPLE - 1, q + d)];
-  if (!(hi - lo < Infinity)) return medianInPlace(Float64Array.from(a));
+  if (!(hi - lo < Infinity)) return medianInPlace(copy());
   if (bracketed.length < n) bracketed = new Float64Array(n);
-  const below = countBelowAndGather(a, lo, hi, bracketed, bracketCount);
+  const below = countBelowAndGather(a, centre, lo, hi, bracketed, bracketCount);
   const m = bracketCount[0];
-  if (k0 < below || k1 >= below + m) return medianInPlace(Float64Array.from(a));
+  if (k0 < below || k1 >= below + m) return medianInPlace(copy());
   const g = bracketed.subarray(0, m);
   const lower = selectKth(g, k0 - below);
   if (k1 === k0) return lower;
@@ -138,14 +153,17 @@ const diffWords = new Int32Array(diffs.buffer);
 const HIGH = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 /**
- * Returns how many values of a are below lo (v − lo negative), and gathers into out
- * those with both v − lo and hi − v non-negative (their number into count[0]).
- * Counts −0 as below a bound of 0: consistent, since −0 and 0 are equal values.
+ * Returns how many values of a (or of |a − centre| unless centre is NaN) are below lo
+ * (v − lo negative), and gathers into out those with both v − lo and hi − v
+ * non-negative (their number into count[0]). Counts −0 as below a bound of 0:
+ * consistent, since −0 and 0 are equal values.
  */
-function countBelowAndGather(a: Float64Array, lo: number, hi: number, out: Float64Array, count: Int32Array): number {
+function countBelowAndGather(a: Float64Array, centre: number, lo: number, hi: number, out: Float64Array, count: Int32Array): number {
+  const abs = centre === centre;
   let below = 0, m = 0;
   for (let i = 0; i < a.length; i++) {
-    const v = a[i];
+    // (the same way every time in a call, so this branch is always predicted)
+    const v = abs ? Math.abs(a[i] - centre) : a[i];
     diffs[0] = v - lo;
     diffs[1] = hi - v;
     const s0 = diffWords[HIGH], s1 = diffWords[2 + HIGH];

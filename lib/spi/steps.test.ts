@@ -4,7 +4,7 @@ import { combine } from "./score";
 import { applyTransform } from "./transform";
 import { travelEntry } from "./travel";
 import { classifyAgainstPeers, nearest } from "./peers";
-import { medianInPlace, medianOf, quantileSorted } from "./stats";
+import { medianAbsDeviation, medianInPlace, medianOf, quantileSorted } from "./stats";
 import { rankVector } from "./ranks";
 import { createRng } from "./rng";
 
@@ -145,7 +145,7 @@ describe("stats and ranks", () => {
       cases.push(Float64Array.from({ length: n }, () => Math.floor(rng.next() * 5) / 4));
       cases.push(Float64Array.from({ length: n }, () => Math.min(100, rng.next() * 160)));
       cases.push(Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? 1e9 * (rng.next() - 0.5) : 50 + rng.next() * 1e-9)));
-      cases.push(Float64Array.from({ length: n }, (_, i) => [0, -0, 1, -1, Infinity, -Infinity][i % 6] * (i % 5)));
+      cases.push(Float64Array.from({ length: n }, (_, i) => [0, -0, 1, -1, Infinity, -Infinity][i % 6] * ((i % 5) + 1)));
       // sorted, and periodic with the sample's stride (a sample that misses the middle)
       cases.push(Float64Array.from({ length: n }, (_, i) => i));
       cases.push(Float64Array.from({ length: n }, (_, i) => (i % Math.floor(n / 1024 || 1) === 0 ? 1000 + i : -i)));
@@ -154,6 +154,11 @@ describe("stats and ranks", () => {
       const copy = Float64Array.from(v);
       // (+ 0: −0 and 0 are the same median)
       expect(medianOf(v) + 0).toBe(sortedMedian(v) + 0);
+      // and the median absolute deviation around it, and around a point off-centre
+      for (const centre of [sortedMedian(v), 0.25]) {
+        if (!Number.isFinite(centre)) continue;
+        expect(medianAbsDeviation(v, centre) + 0).toBe(sortedMedian(v.map((x) => Math.abs(x - centre))) + 0);
+      }
       expect(v).toEqual(copy);
     }
   });
