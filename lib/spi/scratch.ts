@@ -1,9 +1,9 @@
 /**
- * Reusable scratch memory for the per-component work of a run (centred columns, the
- * complete-case matrix of the QR): at national scale each is megabytes, allocated a
- * dozen times per run, and the churn of large buffers is what makes the garbage
- * collector run. The engine is synchronous, so a buffer is never used by two callers
- * at once; each caller uses it only until it returns.
+ * Reusable scratch memory for the per-component work of a run (the block of centred
+ * columns the component statistics and the QR work in): allocated a dozen times per run
+ * otherwise, and the churn of buffers is what makes the garbage collector run. The
+ * engine is synchronous, so a buffer is never used by two callers at once; each caller
+ * uses it only until it returns.
  */
 const pools = new Map<string, Float64Array>();
 
