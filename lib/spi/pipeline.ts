@@ -1,4 +1,4 @@
-import { carryForward } from "./carry-forward";
+import { carryForward, markPresent } from "./carry-forward";
 import type { TResolvedFramework } from "./framework";
 import { imputeComponent, type TImputeResult } from "./impute";
 import type { TGrid } from "./observations";
@@ -65,11 +65,6 @@ export function transformMatrix(fw: TResolvedFramework, values: Float64Array, fl
   return dropped;
 }
 
-/** keep[c] = 1 where col[c] has a value (a small function of its own: see scanColumn in diagnostics.ts). */
-function markPresent(col: Float64Array, keep: Uint8Array): void {
-  for (let c = 0; c < col.length; c++) if (col[c] === col[c]) keep[c] = 1;
-}
-
 /**
  * Run steps 1–7 on a grid. Linear in grid cells; fits are per component, not per area.
  * `consumeGrid`: carry forward in grid.raw itself instead of a copy (saves a copy of
@@ -81,10 +76,15 @@ export function computeRun(fw: TResolvedFramework, grid: TGrid, consumeGrid = fa
   const nCells = grid.areaCodes.length * nP;
   // steps 1–2 on the whole grid (indicator columns of area × period cells)
   const filledFlags = new Uint8Array(grid.raw.length);
-  const filled = carryForward(grid, fw.carryForwardYears, filledFlags, consumeGrid);
-  const transformDropped = transformMatrix(fw, filled, filledFlags, nCells);
+  // keep: the (area, period) cells with any value, marked while carrying forward
   const keep = new Uint8Array(nCells);
-  for (let i = 0; i < nI; i++) markPresent(filled.subarray(i * nCells, (i + 1) * nCells), keep);
+  const filled = carryForward(grid, fw.carryForwardYears, filledFlags, consumeGrid, keep);
+  const transformDropped = transformMatrix(fw, filled, filledFlags, nCells);
+  if (transformDropped.some((d) => d > 0)) {
+    // values outside a transform's domain are gone: mark again from what is left
+    keep.fill(0);
+    for (let i = 0; i < nI; i++) markPresent(filled.subarray(i * nCells, (i + 1) * nCells), keep);
+  }
   let rows = 0;
   for (let c = 0; c < nCells; c++) rows += keep[c];
   const rowArea = new Int32Array(rows);
