@@ -103,30 +103,52 @@ async function guardedUpdate(
 const href = (ctx: TCtx, version: number) =>
   `/c/${ctx.council.slug}/releases/${version}`;
 
+/**
+ * One transition: load the release, let the state machine decide `event`, and write the new
+ * state (with `data`) under the optimistic lock. Returns the release as it was read and its new
+ * state.
+ */
+async function transition(
+  tx: TScopedTx,
+  ctx: TCtx,
+  input: { releaseId: string; lockVersion: number },
+  event: TReleaseEvent,
+  data: Prisma.ReleaseUncheckedUpdateManyInput = {},
+) {
+  const { release, facts } = await loadFacts(
+    tx,
+    ctx.council.id,
+    input.releaseId,
+  );
+  const next = decide(ctx, facts, event);
+  await guardedUpdate(
+    tx,
+    {
+      id: release.id,
+      councilId: ctx.council.id,
+      state: facts.state,
+      lockVersion: input.lockVersion,
+    },
+    { ...data, state: next },
+  );
+  return { release, facts, next };
+}
+
 export async function submitRelease(
   ctx: TCtx,
   input: { releaseId: string; lockVersion: number; notes?: string },
 ) {
   return ctx.db.$transaction(async (tx) => {
-    const { release, facts } = await loadFacts(
+    const notes = input.notes?.trim();
+    const { release, facts, next } = await transition(
       tx,
-      ctx.council.id,
-      input.releaseId,
-    );
-    const next = decide(ctx, facts, "submit");
-    await guardedUpdate(
-      tx,
+      ctx,
+      input,
+      "submit",
       {
-        id: release.id,
-        councilId: ctx.council.id,
-        state: facts.state,
-        lockVersion: input.lockVersion,
-      },
-      {
-        state: next,
         submittedById: ctx.user.id,
         submittedAt: new Date(),
-        notes: input.notes?.trim() || release.notes,
+        ...(notes ? { notes } : {}),
       },
     );
     const reviewers = await membersWithRole(tx, ctx.council.id, "reviewer", [
@@ -159,21 +181,11 @@ export async function requestChanges(
   input: { releaseId: string; lockVersion: number; reason: string },
 ) {
   return ctx.db.$transaction(async (tx) => {
-    const { release, facts } = await loadFacts(
+    const { release, next } = await transition(
       tx,
-      ctx.council.id,
-      input.releaseId,
-    );
-    const next = decide(ctx, facts, "requestChanges");
-    await guardedUpdate(
-      tx,
-      {
-        id: release.id,
-        councilId: ctx.council.id,
-        state: facts.state,
-        lockVersion: input.lockVersion,
-      },
-      { state: next },
+      ctx,
+      input,
+      "requestChanges",
     );
     await tx.releaseComment.create({
       data: {
@@ -215,30 +227,14 @@ export async function approveRelease(
   input: { releaseId: string; lockVersion: number; publishAt?: Date | null },
 ) {
   return ctx.db.$transaction(async (tx) => {
-    const { release, facts } = await loadFacts(
-      tx,
-      ctx.council.id,
-      input.releaseId,
-    );
-    const next = decide(ctx, facts, "approve");
     const now = new Date();
     const publishAt =
       input.publishAt && input.publishAt > now ? input.publishAt : now;
-    await guardedUpdate(
-      tx,
-      {
-        id: release.id,
-        councilId: ctx.council.id,
-        state: facts.state,
-        lockVersion: input.lockVersion,
-      },
-      {
-        state: next,
-        approvedById: ctx.user.id,
-        approvedAt: now,
-        publishAt,
-      },
-    );
+    const { release, next } = await transition(tx, ctx, input, "approve", {
+      approvedById: ctx.user.id,
+      approvedAt: now,
+      publishAt,
+    });
     const previous = await tx.release.findMany({
       where: {
         councilId: ctx.council.id,
@@ -288,22 +284,7 @@ export async function withdrawRelease(
   input: { releaseId: string; lockVersion: number },
 ) {
   return ctx.db.$transaction(async (tx) => {
-    const { release, facts } = await loadFacts(
-      tx,
-      ctx.council.id,
-      input.releaseId,
-    );
-    const next = decide(ctx, facts, "withdraw");
-    await guardedUpdate(
-      tx,
-      {
-        id: release.id,
-        councilId: ctx.council.id,
-        state: facts.state,
-        lockVersion: input.lockVersion,
-      },
-      { state: next },
-    );
+    const { release, next } = await transition(tx, ctx, input, "withdraw");
     await recordAudit(tx, {
       councilId: ctx.council.id,
       actorId: ctx.user.id,
