@@ -1,5 +1,8 @@
+import type { Metadata } from "next";
 import { PageShell } from "@/components/layout/page-shell";
 import { NotFoundContent } from "@/components/layout/not-found-content";
+
+export const metadata: Metadata = { title: "Page not found" };
 
 // For addresses that match no route: only the root layout wraps this, so it brings the shell.
 export default function NotFound() {

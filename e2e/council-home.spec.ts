@@ -45,6 +45,7 @@ test("each role sees what it may do", async ({ page, context }) => {
   const audit = await page.goto(`/c/${LBBD}/audit`);
   expect(audit?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You do not have permission to see this page" })).toBeVisible();
+  await expect(page).toHaveTitle("You do not have permission to see this page – Local SPI");
   await expectAccessible(page);
   await context.clearCookies();
 

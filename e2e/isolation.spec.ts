@@ -18,6 +18,7 @@ for (const [user, own, other] of [
       const foreign = await page.goto(fillRoute(template, other));
       expect(foreign?.status(), `${template} for ${other}`).toBe(404);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+      await expect(page).toHaveTitle("Page not found – Local SPI");
       expect(await page.content()).not.toContain(other === LBBD ? "Barking and Dagenham" : "Havering");
       const missing = await page.goto(fillRoute(template, "no-such-council"));
       expect(missing?.status()).toBe(404);

@@ -60,4 +60,5 @@ test("the operator console does not exist for council users", async ({ page }) =
   await signIn(page, "admin@lbbd.example");
   const res = await page.goto("/operator");
   expect(res?.status()).toBe(404);
+  await expect(page).toHaveTitle("Page not found – Local SPI");
 });

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TableHead } from "@/components/data-table/table-head";
-import { operatorPage } from "@/lib/auth/page-guards";
+import { operatorMetadata, operatorPage } from "@/lib/auth/page-guards";
 import { findAllCouncils } from "@/lib/councils/operator";
 import { OnboardForm } from "./onboard-form";
 
-export const metadata: Metadata = { title: "Operator console" };
+export function generateMetadata(): Promise<Metadata> {
+  return operatorMetadata({ title: "Operator console" });
+}
 
 export default async function OperatorPage() {
   await operatorPage();

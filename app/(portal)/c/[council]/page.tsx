@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SortableTable } from "@/components/data-table/sortable-table";
 import { WardMap } from "@/components/map/ward-map";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { findWards } from "@/lib/councils/councils";
 import { CouncilNav } from "./council-nav";
 
@@ -9,8 +9,7 @@ type TProps = { params: Promise<{ council: string }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council } = await params;
-  const ctx = await councilPage(council, "council:read");
-  return { title: `Wards – ${ctx.council.name}` };
+  return councilMetadata(council, "council:read", (ctx) => ({ title: `Wards – ${ctx.council.name}` }));
 }
 
 const nf = new Intl.NumberFormat("en-GB");

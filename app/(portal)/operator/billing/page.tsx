@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { billingDate, QUOTE_STATUS_LABELS, tagClass } from "@/components/billing/billing-format";
 import { RevenueChart } from "@/components/billing/revenue-chart";
-import { operatorPage } from "@/lib/auth/page-guards";
+import { operatorMetadata, operatorPage } from "@/lib/auth/page-guards";
 import { evaluateEntitlement } from "@/lib/billing/entitlement-rules";
 import { findOutstandingInvoices, revenueByMonth } from "@/lib/billing/invoices";
 import { formatPence } from "@/lib/billing/money";
@@ -12,7 +12,9 @@ import { INVOICE_STATUS_LABELS, SUBSCRIPTION_STATUS_LABELS } from "@/lib/billing
 import { billingMode } from "@/lib/billing/stripe-client";
 import { IssueInvoiceButton, MarkInvoiceButtons, ReviewQuoteForm } from "./operator-forms";
 
-export const metadata: Metadata = { title: "Billing – operator console" };
+export function generateMetadata(): Promise<Metadata> {
+  return operatorMetadata({ title: "Billing – operator console" }, "/operator/billing");
+}
 
 const monthLabel = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
 

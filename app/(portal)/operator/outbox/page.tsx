@@ -3,13 +3,15 @@ import Link from "next/link";
 import { TableHead } from "@/components/data-table/table-head";
 import { Pagination } from "@/components/layout/pagination";
 import { dateTime } from "@/components/releases/format";
-import { operatorPage } from "@/lib/auth/page-guards";
+import { operatorMetadata, operatorPage } from "@/lib/auth/page-guards";
 import { prisma } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { describeSmtpUrl, listOutbox, MAX_ATTEMPTS, SENT_RETENTION_DAYS, type TOutboxFilter } from "@/lib/notifications/mailer";
 import { RetryForm, SendNowForm } from "./outbox-forms";
 
-export const metadata: Metadata = { title: "Email outbox – Operator console" };
+export function generateMetadata(): Promise<Metadata> {
+  return operatorMetadata({ title: "Email outbox – operator console" }, "/operator/outbox");
+}
 
 const FILTERS: Array<{ value: TOutboxFilter; label: string }> = [
   { value: "all", label: "All" },

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { operatorPage } from "@/lib/auth/page-guards";
+import { operatorMetadata, operatorPage } from "@/lib/auth/page-guards";
 import { findAllCouncils } from "@/lib/councils/operator";
 import { findRegionsForOperator } from "@/lib/regions/consent";
 import { CreateRegionForm, InviteCouncilForm } from "./region-forms";
 
-export const metadata: Metadata = { title: "Regions – Operator console" };
+export function generateMetadata(): Promise<Metadata> {
+  return operatorMetadata({ title: "Regions – operator console" }, "/operator/regions");
+}
 
 function status(c: { consentedAt: Date | null; revokedAt: Date | null }): string {
   if (c.consentedAt && !c.revokedAt) return "Sharing";

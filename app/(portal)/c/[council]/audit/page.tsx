@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/layout/pagination";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { findAuditEvents, ZAuditFilter } from "@/lib/audit/query";
 import { CouncilNav } from "../council-nav";
 
@@ -9,8 +9,7 @@ type TProps = { params: Promise<{ council: string }>; searchParams: Promise<Reco
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council } = await params;
-  const ctx = await councilPage(council, "audit:read");
-  return { title: `Audit log – ${ctx.council.name}` };
+  return councilMetadata(council, "audit:read", (ctx) => ({ title: `Audit log – ${ctx.council.name}` }));
 }
 
 const dtf = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "Europe/London" });

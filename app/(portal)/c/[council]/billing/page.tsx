@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { billingDate, QUOTE_STATUS_LABELS, tagClass } from "@/components/billing/billing-format";
 import { InvoiceTable } from "@/components/billing/invoice-table";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { renewalDue } from "@/lib/billing/entitlement-rules";
 import { getEntitlementState } from "@/lib/billing/entitlements";
@@ -20,8 +20,7 @@ type TProps = { params: Promise<{ council: string }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council } = await params;
-  const ctx = await councilPage(council, "billing:read");
-  return { title: `Billing – ${ctx.council.name}` };
+  return councilMetadata(council, "billing:read", (ctx) => ({ title: `Billing – ${ctx.council.name}` }));
 }
 
 export default async function BillingPage({ params }: TProps) {

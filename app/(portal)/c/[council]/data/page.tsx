@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { findDatasets, findFrameworkEditions, findUploadsInProgress, purgeExpiredUploads } from "@/lib/uploads";
 import { CouncilNav } from "../council-nav";
@@ -11,8 +11,7 @@ type TProps = { params: Promise<{ council: string }>; searchParams: Promise<Reco
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council } = await params;
-  const ctx = await councilPage(council, "data:read");
-  return { title: `Data – ${ctx.council.name}` };
+  return councilMetadata(council, "data:read", (ctx) => ({ title: `Data – ${ctx.council.name}` }));
 }
 
 export default async function DataPage({ params, searchParams }: TProps) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { can, canGrant, ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { findMembers } from "@/lib/members/members";
 import { CouncilNav } from "../council-nav";
@@ -9,8 +9,7 @@ type TProps = { params: Promise<{ council: string }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council } = await params;
-  const ctx = await councilPage(council, "members:read");
-  return { title: `Members – ${ctx.council.name}` };
+  return councilMetadata(council, "members:read", (ctx) => ({ title: `Members – ${ctx.council.name}` }));
 }
 
 const df = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });

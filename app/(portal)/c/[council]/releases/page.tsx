@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { findActiveRuns, findReleases } from "@/lib/releases/queries";
 import { STATE_LABELS } from "@/lib/releases/state-machine";
@@ -14,8 +14,7 @@ type TProps = { params: Promise<{ council: string }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council } = await params;
-  const ctx = await councilPage(council, "release:read");
-  return { title: `Releases – ${ctx.council.name}` };
+  return councilMetadata(council, "release:read", (ctx) => ({ title: `Releases – ${ctx.council.name}` }));
 }
 
 const df = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });

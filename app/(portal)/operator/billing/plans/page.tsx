@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { operatorPage } from "@/lib/auth/page-guards";
+import { operatorMetadata, operatorPage } from "@/lib/auth/page-guards";
 import { prisma } from "@/lib/db/client";
 import { findPlans } from "@/lib/billing/plans";
 import { TIER_LABELS } from "@/lib/billing/pricing";
 import { PlanEditForm } from "../operator-forms";
 
-export const metadata: Metadata = { title: "Plans and prices – operator console" };
+export function generateMetadata(): Promise<Metadata> {
+  return operatorMetadata({ title: "Plans and prices – operator console" }, "/operator/billing/plans");
+}
 
 const pounds = (pence: number) => (pence / 100).toFixed(2);
 

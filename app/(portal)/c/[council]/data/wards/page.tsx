@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TableHead } from "@/components/data-table/table-head";
 import { ActionFeedback } from "@/components/forms/action-feedback";
 import { Pagination } from "@/components/layout/pagination";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { findWardFacts } from "@/lib/councils/ward-facts";
 import { AREAS_FILE_MAX_BYTES } from "@/lib/councils/ward-facts-check";
@@ -26,8 +26,7 @@ const wardsLabel = (n: number) =>
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council } = await params;
-  const ctx = await councilPage(council, "data:read");
-  return { title: `Ward populations and peer groups – ${ctx.council.name}` };
+  return councilMetadata(council, "data:read", (ctx) => ({ title: `Ward populations and peer groups – ${ctx.council.name}` }));
 }
 
 export default async function WardFactsPage({ params, searchParams }: TProps) {

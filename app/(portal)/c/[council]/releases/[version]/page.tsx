@@ -11,7 +11,7 @@ import { ReleaseHeader } from "@/components/releases/release-header";
 import { parseTab, ReleaseTabs } from "@/components/releases/release-tabs";
 import { ScoresSection } from "@/components/releases/scores-section";
 import { WorkflowPanel } from "@/components/releases/workflow-panel";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { CouncilNav } from "../../council-nav";
 import { loadRelease, param } from "./load-release";
@@ -23,11 +23,12 @@ type TProps = {
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council, version } = await params;
-  const ctx = await councilPage(council, "release:read");
-  const data = await loadRelease(ctx, version);
-  return {
-    title: `Release ${data.release.version}: ${data.release.title} – ${ctx.council.name}`,
-  };
+  return councilMetadata(council, "release:read", async (ctx) => {
+    const data = await loadRelease(ctx, version);
+    return {
+      title: `Release ${data.release.version}: ${data.release.title} – ${ctx.council.name}`,
+    };
+  });
 }
 
 /** The insight team's review screen: scores, diagnostics, what changed, comments, decision. */

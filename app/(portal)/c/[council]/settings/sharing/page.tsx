@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { findRegionInvitations } from "@/lib/regions/consent";
 import { ConsentForm } from "./consent-form";
 
@@ -8,8 +8,7 @@ type TProps = { params: Promise<{ council: string }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council } = await params;
-  const ctx = await councilPage(council, "settings:manage");
-  return { title: `Sharing with regions – ${ctx.council.name}` };
+  return councilMetadata(council, "settings:manage", (ctx) => ({ title: `Sharing with regions – ${ctx.council.name}` }));
 }
 
 const df = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { QuoteDocument } from "@/components/billing/quote-document";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
+import type { TCouncilContext } from "@/lib/auth/require-council";
 import { can } from "@/lib/auth/permissions";
 import { getQuote, isExpired } from "@/lib/billing/quotes";
 import { isAppError } from "@/lib/errors";
@@ -11,10 +12,9 @@ import { AcceptQuoteForm } from "./accept-form";
 
 type TProps = { params: Promise<{ council: string; id: string }> };
 
-async function load(council: string, id: string) {
-  const ctx = await councilPage(council, "billing:read", `/c/${council}/billing/quotes/${id}`);
+async function load(ctx: TCouncilContext, id: string) {
   try {
-    return { ctx, quote: await getQuote(ctx.db, id) };
+    return await getQuote(ctx.db, id);
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
@@ -23,13 +23,16 @@ async function load(council: string, id: string) {
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council, id } = await params;
-  const { ctx, quote } = await load(council, id);
-  return { title: `Quote ${quote.reference} – ${ctx.council.name}` };
+  return councilMetadata(council, "billing:read", async (ctx) => {
+    const quote = await load(ctx, id);
+    return { title: `Quote ${quote.reference} – ${ctx.council.name}` };
+  });
 }
 
 export default async function QuotePage({ params }: TProps) {
   const { council, id } = await params;
-  const { ctx, quote } = await load(council, id);
+  const ctx = await councilPage(council, "billing:read", `/c/${council}/billing/quotes/${id}`);
+  const quote = await load(ctx, id);
   const expired = isExpired(quote);
   const q = expired ? { ...quote, status: "expired" } : quote;
   const manage = !ctx.viaOperator && can(ctx.roles, "billing:manage");

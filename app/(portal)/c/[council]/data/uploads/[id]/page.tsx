@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { getUpload, purgeExpiredUploads, type TUploadView } from "@/lib/uploads";
@@ -29,9 +29,10 @@ function stepOf(u: TUploadView, q: Record<string, string | string[] | undefined>
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council, id } = await params;
-  const ctx = await councilPage(council, "data:read");
-  const u = await getUpload(ctx.db, id).catch(() => null);
-  return { title: `${u?.filename ?? "Upload data"} – ${ctx.council.name}` };
+  return councilMetadata(council, "data:read", async (ctx) => {
+    const u = await getUpload(ctx.db, id).catch(() => null);
+    return { title: `${u?.filename ?? "Upload data"} – ${ctx.council.name}` };
+  });
 }
 
 export default async function UploadWizardPage({ params, searchParams }: TProps) {

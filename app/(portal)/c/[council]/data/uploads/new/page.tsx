@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { findFrameworkEditions } from "@/lib/uploads";
 import { CouncilNav } from "../../../council-nav";
 import { NewUploadForm } from "./new-upload-form";
@@ -9,8 +9,7 @@ type TProps = { params: Promise<{ council: string }> };
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council } = await params;
-  const ctx = await councilPage(council, "data:upload");
-  return { title: `Upload data – ${ctx.council.name}` };
+  return councilMetadata(council, "data:upload", (ctx) => ({ title: `Upload data – ${ctx.council.name}` }));
 }
 
 export default async function NewUploadPage({ params }: TProps) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
 import { getScoreRun } from "@/lib/releases/queries";
 import { RUN_OPTION_LABELS, ZRunOptions } from "@/lib/runs/options";
 import { CouncilNav } from "../../../council-nav";
@@ -9,7 +9,10 @@ import { GoToRelease } from "./go-to-release";
 
 type TProps = { params: Promise<{ council: string; id: string }> };
 
-export const metadata: Metadata = { title: "Score run" };
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { council } = await params;
+  return councilMetadata(council, "release:read", (ctx) => ({ title: `Score run – ${ctx.council.name}` }));
+}
 
 export default async function ScoreRunPage({ params }: TProps) {
   const { council, id } = await params;

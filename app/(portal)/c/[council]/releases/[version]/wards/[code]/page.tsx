@@ -7,7 +7,8 @@ import { scoreColumns } from "@/components/releases/format";
 import { WardIndicators } from "@/components/releases/ward-indicators";
 import { StrengthsWeaknesses, WardScorecard } from "@/components/releases/ward-scorecard";
 import { WardMap } from "@/components/map/ward-map";
-import { councilPage } from "@/lib/auth/page-guards";
+import { councilMetadata, councilPage } from "@/lib/auth/page-guards";
+import type { TCouncilContext } from "@/lib/auth/require-council";
 import { CouncilNav } from "../../../../council-nav";
 import { loadRelease, param } from "../../load-release";
 import { loadRawValues } from "./raw-values";
@@ -17,25 +18,27 @@ type TProps = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-async function load(council: string, version: string, code: string) {
-  const ctx = await councilPage(council, "release:read", `/c/${council}/releases/${version}/wards/${code}`);
+async function load(ctx: TCouncilContext, version: string, code: string) {
   const data = await loadRelease(ctx, version);
   const ward = data.wards.find((w) => w.code === code);
   if (!ward || !data.result.areas.includes(code)) notFound();
-  return { ctx, data, ward };
+  return { data, ward };
 }
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { council, version, code } = await params;
-  const { ctx, data, ward } = await load(council, version, code);
-  return { title: `${ward.name} – release ${data.release.version} – ${ctx.council.name}` };
+  return councilMetadata(council, "release:read", async (ctx) => {
+    const { data, ward } = await load(ctx, version, code);
+    return { title: `${ward.name} – release ${data.release.version} – ${ctx.council.name}` };
+  });
 }
 
 /** One ward's scorecard in a release: scores, peers, travel, uncertainty and trends. */
 export default async function WardScorecardPage({ params, searchParams }: TProps) {
   const { council, version, code } = await params;
   const sp = await searchParams;
-  const { ctx, data, ward } = await load(council, version, code);
+  const ctx = await councilPage(council, "release:read", `/c/${council}/releases/${version}/wards/${code}`);
+  const { data, ward } = await load(ctx, version, code);
   const { result, framework, names } = data;
   const base = `/c/${ctx.council.slug}/releases/${data.release.version}`;
   const periodParam = Number(param(sp.period));
