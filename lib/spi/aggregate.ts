@@ -19,6 +19,12 @@ function parentsOf(run: TRun, areas: TArea[], problems: TProblem[]): TParent[] {
   for (const code of [...byParent.keys()].sort()) {
     const list = byParent.get(code)!;
     const members: number[] = [], pops: number[] = [];
+    // a parent none of whose members was observed (an areas file for a whole region, data
+    // for part of it) gets one warning, not one per member
+    if (list.every((a) => !areaIdx.has(a.code))) {
+      problems.push({ severity: "warning", area: code, message: `none of its ${list.length} member area(s) has observations, so it is not aggregated` });
+      continue;
+    }
     let ok = true;
     for (const a of list) {
       const i = areaIdx.get(a.code);

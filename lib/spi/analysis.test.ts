@@ -165,6 +165,19 @@ describe("aggregation (§6) and uncertainty (§7)", () => {
     expect(b1020.index).toBeCloseTo(want, 10);
   });
 
+  it("a parent with no observed member gets one warning; a partly observed one, a warning per missing member", () => {
+    const b1 = s.areas.filter((a) => a.parent === "B1").map((a) => a.code);
+    const missing = new Set([...b1, s.areas.find((a) => a.parent === "B2")!.code]);
+    const out = scoreFramework({ framework: linear, observations: full.filter((o) => !missing.has(o.area)), areas: s.areas, options: { peers: false } });
+    if (!out.ok) throw new Error("failed");
+    const warnings = out.result.problems.filter((p) => p.severity === "warning");
+    expect(warnings.filter((p) => p.area === "B1").map((p) => p.message)).toEqual([`none of its ${b1.length} member area(s) has observations, so it is not aggregated`]);
+    expect(warnings.filter((p) => b1.includes(p.area ?? ""))).toEqual([]);
+    expect(warnings.filter((p) => /member of B2 has no observations/.test(p.message))).toHaveLength(1);
+    expect(new Set(out.result.aggregates.map((a) => a.area)).has("B1")).toBe(false);
+    expect(new Set(out.result.aggregates.map((a) => a.area)).has("B2")).toBe(true);
+  });
+
   it("uncertainty is seeded, widens with perturbation and collapses without it", () => {
     const base = { framework: s.framework, observations: s.observations, areas: s.areas };
     const a = scoreFramework({ ...base, options: { uncertainty: { draws: 300, seed: 1 } } });

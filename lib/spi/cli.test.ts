@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixturesDir } from "./__fixtures__/small";
 import { main } from "./cli";
+import type { TSpiResult } from "./result-types";
 
 const fx = (f: string) => path.join(fixturesDir, f);
 async function cli(...argv: string[]) {
@@ -20,6 +21,18 @@ describe("spi CLI", () => {
     const r = await cli("score", "--framework", fx("small-framework.json"), "--observations", fx("small-observations.csv"), "--areas", fx("small-areas.csv"), "--draws", "200", "--seed", "3", "--out", out, "--pretty");
     expect(r.code).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(readFileSync(fx("small-result.golden.json"), "utf8"));
+  });
+
+  it("scores the product's London edition with its own areas file, aggregating the two demo boroughs", async () => {
+    const london = path.resolve(fixturesDir, "../../../data/frameworks/london-wards-2015");
+    const out = path.join(dir, "london.json");
+    const r = await cli("score", "--framework", path.join(london, "framework.json"), "--observations", path.join(london, "observations-lbbd-havering.csv"), "--areas", path.join(london, "areas.csv"), "--out", out);
+    expect(r.err).not.toMatch(/^error/m);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(out, "utf8")) as TSpiResult;
+    expect([...new Set(result.aggregates.map((a) => `${a.area} ${a.method}`))].sort()).toEqual(["E09000002 indicator", "E09000002 score", "E09000016 indicator", "E09000016 score"]);
+    // the 30 other boroughs have no observations here: one warning each (the City of London is its own borough, no parent)
+    expect(result.problems.map((p) => p.message.replace(/\d+/, "n"))).toEqual(Array(30).fill("none of its n member area(s) has observations, so it is not aggregated"));
   });
 
   it("score --format csv writes the scores table to stdout", async () => {

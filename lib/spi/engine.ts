@@ -14,7 +14,7 @@ import type { TArea, TObservation, TObservationColumns, TProblem, TScoreOptions 
 import { runUncertainty } from "./uncertainty";
 
 /** Version of the scoring method implementation; changes whenever outputs could change. */
-export const ENGINE_VERSION = "1.1.0";
+export const ENGINE_VERSION = "1.1.1";
 
 const ZScoreOptions = z.strictObject({
   travelThreshold: z.number().min(0).optional(),

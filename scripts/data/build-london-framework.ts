@@ -177,7 +177,9 @@ for (const w of ctx.wards) {
   const inc = income.get(w.code);
   if (pop === null || inc === undefined)
     throw new Error(`missing population or income for ${w.code}`);
-  areaRows.push([w.code, onsName.get(w.code) ?? w.name, w.ladCode, pop, inc]);
+  // the City of London's one ward unit is the borough itself (same code): no parent
+  const parent = w.ladCode === w.code ? "" : w.ladCode;
+  areaRows.push([w.code, onsName.get(w.code) ?? w.name, parent, pop, inc]);
 }
 writeFileSync(resolve(OUT, "areas.csv"), toCsv(areaRows));
 

@@ -82,8 +82,10 @@ median house price of calendar year Y with the income of the financial year endi
 ward profiles' violence rate for 2014/15 (which uses the 2015 population); the GLA's published total crime
 rate used lagged populations in some years, so \`crime_rate\` here differs from it by a few per cent.
 
-**\`areas.csv\`**: all 625 ward units; \`parent_code\` = borough GSS code (the City of London is its own parent,
-\`E09000001\`); \`area_name\` = ONS spelling from the boundary file; \`population\` = ONS mid-year estimate
+**\`areas.csv\`**: all 625 ward units; \`parent_code\` = borough GSS code, empty for the City of London:
+its one ward unit \`E09000001\` is the borough itself, and an area cannot be its own parent (aggregation to
+parents gives the 32 other boroughs; the City's own scores are its borough's); \`area_name\` = ONS spelling
+from the boundary file; \`population\` = ONS mid-year estimate
 **2013** (the latest in the atlas, rounded to 50 by the GLA); \`peer_value\` = **modelled median household
 income 2012/13 (£, GLA)**. Income is the local analogue of the GDP-per-capita / median-income covariates
 that the global and US SPIs use for peer groups: it is purely economic, so peers are "wards with similar
