@@ -5,17 +5,21 @@ import { isAppError } from "@/lib/errors";
 import type { TPermission } from "./permissions";
 import { requireCouncil, requireOperator, requireUser, type TCouncilContext } from "./require-council";
 
-/** Turn the resolvers' errors into Next's responses: sign-in redirect, 404, or 403. */
+/** Turn a resolver's error into Next's response: sign-in redirect, 404, or 403 (anything else is rethrown). */
+function respond(e: unknown, returnTo: string): never {
+  if (isAppError(e)) {
+    if (e.code === "UNAUTHENTICATED") redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+    if (e.code === "NOT_FOUND") notFound();
+    if (e.code === "FORBIDDEN") forbidden();
+  }
+  throw e;
+}
+
 async function guard<T>(fn: () => Promise<T>, returnTo: string): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (isAppError(e)) {
-      if (e.code === "UNAUTHENTICATED") redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-      if (e.code === "NOT_FOUND") notFound();
-      if (e.code === "FORBIDDEN") forbidden();
-    }
-    throw e;
+    respond(e, returnTo);
   }
 }
 
@@ -42,7 +46,7 @@ export async function councilMetadata(
     ctx = await requireCouncil(slug, permission);
   } catch (e) {
     if (isAppError(e) && e.code === "FORBIDDEN") return { title: FORBIDDEN_TITLE };
-    return guard(() => Promise.reject(e), `/c/${slug}`);
+    respond(e, `/c/${slug}`);
   }
   return build(ctx);
 }
