@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, LBBD, signIn, signOut } from "./support";
+import { DEMO_PASSWORD, expectAccessible, LBBD, signIn, signOut } from "./support";
 
 test("the landing and sign-in pages are accessible", async ({ page }) => {
   await page.goto("/");
@@ -32,4 +32,16 @@ test("a wrong password gets one generic message, the right one signs in, and sig
   await expect(page.getByText("You have been signed out")).toBeVisible();
   await page.goto(`/c/${LBBD}`);
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("signed out, a link to a council page goes to sign-in and then back to that page", async ({ page }) => {
+  for (const path of [`/c/${LBBD}/audit`, `/c/${LBBD}/releases/1/wards/E05000026`]) {
+    await page.context().clearCookies();
+    await page.goto(path);
+    await expect(page).toHaveURL((u) => u.pathname === "/sign-in" && u.searchParams.get("callbackUrl") === path);
+    await page.getByLabel("Email address").fill("reviewer@lbbd.example");
+    await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL((u) => u.pathname === path);
+  }
 });
