@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageShell } from "@/components/layout/page-shell";
-import { NotFoundContent } from "@/components/layout/not-found-content";
+import { NOT_FOUND_TITLE, NotFoundContent } from "@/components/layout/not-found-content";
 
-export const metadata: Metadata = { title: "Page not found" };
+export const metadata: Metadata = { title: NOT_FOUND_TITLE };
 
 // For addresses that match no route: only the root layout wraps this, so it brings the shell.
 export default function NotFound() {

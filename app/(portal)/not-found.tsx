@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NotFoundContent } from "@/components/layout/not-found-content";
+import { NOT_FOUND_TITLE, NotFoundContent } from "@/components/layout/not-found-content";
 
-export const metadata: Metadata = { title: "Page not found" };
+export const metadata: Metadata = { title: NOT_FOUND_TITLE };
 
 // Rendered inside this group's layout, which already draws the header and footer.
 export default function NotFound() {

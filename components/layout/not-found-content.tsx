@@ -1,10 +1,13 @@
 import Link from "next/link";
 
+/** The heading of every "Page not found" page and (with the service name) its browser title. */
+export const NOT_FOUND_TITLE = "Page not found";
+
 /** The body of every "Page not found" page: the same words whether a page is missing or hidden. */
 export function NotFoundContent() {
   return (
     <>
-      <h1 className="govuk-heading-xl">Page not found</h1>
+      <h1 className="govuk-heading-xl">{NOT_FOUND_TITLE}</h1>
       <p className="govuk-body">If you typed the web address, check it is correct.</p>
       <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
       <p className="govuk-body">
